@@ -1,0 +1,20 @@
+using System.CommandLine;
+
+namespace Vigil.Cli;
+
+/// <summary>The command table. Each command lives in its own file and is registered here, once.</summary>
+internal static class VigilCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Vigil: security orchestration, automation and response with an AI analyst that cites its evidence.");
+        root.Options.Add(GlobalOptions.Data);
+        root.Options.Add(GlobalOptions.Db);
+
+        root.Subcommands.Add(VersionCommand.Create());
+        return root;
+    }
+
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
+        Build().Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+}
