@@ -1,0 +1,3 @@
+namespace Vigil.Domain.Cases;
+
+public sealed record CaseClosure(Classification Classification, string Note, string? RootCause);

@@ -1,0 +1,10 @@
+namespace Vigil.Domain.Cases;
+
+public enum Classification
+{
+    TruePositive,
+    BenignPositive,
+    FalsePositive,
+    Duplicate,
+    Suppressed,
+}

@@ -1,0 +1,8 @@
+namespace Vigil.Domain.DeadLetters;
+
+public enum DeadLetterStatus
+{
+    Pending,
+    Replayed,
+    Discarded,
+}

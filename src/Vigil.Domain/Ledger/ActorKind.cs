@@ -1,0 +1,9 @@
+namespace Vigil.Domain.Ledger;
+
+public enum ActorKind
+{
+    Human,
+    Automation,
+    ApiKey,
+    System,
+}
