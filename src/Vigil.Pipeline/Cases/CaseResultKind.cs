@@ -1,0 +1,9 @@
+namespace Vigil.Pipeline.Cases;
+
+public enum CaseResultKind
+{
+    Done,
+    NotFound,
+    Refused,
+    Conflict,
+}

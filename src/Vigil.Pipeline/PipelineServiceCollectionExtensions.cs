@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Vigil.Pipeline.Access;
+using Vigil.Pipeline.Cases;
+using Vigil.Pipeline.Correlate;
+using Vigil.Pipeline.Evidence;
+using Vigil.Pipeline.Ingest;
+
+namespace Vigil.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>The pipeline's stages. The store (<c>IVigilStore</c>) is registered by the storage layer.</summary>
+    public static IServiceCollection AddVigilPipeline(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new SubmissionLimits());
+        services.TryAddSingleton<ICaseAssigner, OneCasePerAlertAssigner>();
+        services.AddSingleton<AlertSubmissionParser>();
+        services.AddSingleton<AlertIngestor>();
+        services.AddSingleton<DeadLetterService>();
+        services.AddSingleton<CaseService>();
+        services.AddSingleton<LedgerAuditor>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<UserService>();
+        return services;
+    }
+}
