@@ -69,7 +69,12 @@ public sealed record Entity
                     address = address.MapToIPv4();
                 }
 
-                address.ScopeId = 0;
+                if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+                {
+                    // A zone index names an interface on the sender's machine, not part of the address's identity.
+                    address.ScopeId = 0;
+                }
+
                 return address.ToString();
             case EntityType.Domain:
                 var domain = text.TrimEnd('.').ToLowerInvariant();
