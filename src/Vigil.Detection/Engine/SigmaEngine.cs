@@ -1,0 +1,176 @@
+using Vigil.Detection.Events;
+using Vigil.Detection.Loading;
+using Vigil.Detection.Pipelines;
+using Vigil.Detection.Rules;
+
+namespace Vigil.Detection.Engine;
+
+/// <summary>
+/// A compiled rule set. Rules are indexed by the exact values they require of the pipeline's routing field
+/// (EventID for Windows), so an event is only offered to rules that could match it; the rest are never run.
+/// Thread-safe for concurrent <see cref="Evaluate(SigmaEvent, List{SigmaMatch})"/> calls.
+/// </summary>
+public sealed class SigmaEngine
+{
+    private readonly int _routeFieldId;
+    private readonly Dictionary<string, CompiledSigmaRule[]> _routed;
+    private readonly Dictionary<string, CompiledSigmaRule[]>.AlternateLookup<ReadOnlySpan<char>> _routedLookup;
+    private readonly CompiledSigmaRule[] _unrouted;
+
+    private SigmaEngine(SigmaPipeline pipeline, IReadOnlyList<CompiledSigmaRule> rules, IReadOnlyList<SigmaLoadError> errors, IReadOnlyList<string> warnings)
+    {
+        Pipeline = pipeline;
+        Rules = rules;
+        Errors = errors;
+        Warnings = warnings;
+        _routeFieldId = FieldNameTable.GetOrAdd(pipeline.RouteBy);
+        var routed = new Dictionary<string, List<CompiledSigmaRule>>(StringComparer.OrdinalIgnoreCase);
+        var unrouted = new List<CompiledSigmaRule>();
+        foreach (var rule in rules)
+        {
+            var keys = RouteKeys(rule);
+            if (keys is null)
+            {
+                unrouted.Add(rule);
+                continue;
+            }
+
+            foreach (var key in keys)
+            {
+                if (!routed.TryGetValue(key, out var list))
+                {
+                    routed[key] = list = [];
+                }
+
+                list.Add(rule);
+            }
+        }
+
+        _routed = routed.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
+        _routedLookup = _routed.GetAlternateLookup<ReadOnlySpan<char>>();
+        _unrouted = [.. unrouted];
+        UnroutedCount = _unrouted.Length;
+    }
+
+    public SigmaPipeline Pipeline { get; }
+
+    public IReadOnlyList<CompiledSigmaRule> Rules { get; }
+
+    /// <summary>Rules that failed to compile (unknown modifier, bad condition, undefined placeholder...).</summary>
+    public IReadOnlyList<SigmaLoadError> Errors { get; }
+
+    /// <summary>Non-fatal findings, e.g. a filter naming a rule that is not loaded.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Rules that could not be indexed by the routing field and are offered every event.</summary>
+    public int UnroutedCount { get; }
+
+    /// <summary>Compiles the rules and filters of a load result; bad rules land in <see cref="Errors"/>.</summary>
+    public static SigmaEngine Compile(SigmaLoadResult loaded, SigmaPipeline? pipeline = null) =>
+        Compile(loaded.Rules, loaded.Filters, pipeline);
+
+    /// <summary>Compiles rules and filters; bad rules land in <see cref="Errors"/>.</summary>
+    public static SigmaEngine Compile(IEnumerable<SigmaRule> rules, IEnumerable<SigmaFilter> filters, SigmaPipeline? pipeline = null)
+    {
+        pipeline ??= SigmaPipeline.None;
+        var filtersByTarget = new Dictionary<string, List<SigmaFilter>>(StringComparer.OrdinalIgnoreCase);
+        var filterList = filters.ToList();
+        foreach (var filter in filterList)
+        {
+            foreach (var target in filter.Rules)
+            {
+                if (!filtersByTarget.TryGetValue(target, out var list))
+                {
+                    filtersByTarget[target] = list = [];
+                }
+
+                list.Add(filter);
+            }
+        }
+
+        var compiled = new List<CompiledSigmaRule>();
+        var errors = new List<SigmaLoadError>();
+        var targeted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var rule in rules)
+        {
+            var ruleFilters = FiltersFor(rule, filtersByTarget, targeted);
+            try
+            {
+                compiled.Add(RuleCompiler.Compile(rule, pipeline, ruleFilters));
+            }
+            catch (SigmaFormatException exception)
+            {
+                errors.Add(new SigmaLoadError(rule.Location.File, exception.Line == 0 ? rule.Location.Line : exception.Line,
+                    exception.Message, rule.Id, rule.Title));
+            }
+        }
+
+        var warnings = filtersByTarget.Keys
+            .Where(t => !targeted.Contains(t))
+            .Select(t => $"filter(s) {string.Join(", ", filtersByTarget[t].Select(f => f.Location.ToString()))} name rule '{t}', which is not loaded")
+            .ToList();
+        return new SigmaEngine(pipeline, compiled, errors, warnings);
+    }
+
+    /// <summary>Adds a match to <paramref name="matches"/> for every rule that matches the event.</summary>
+    public void Evaluate(SigmaEvent sigmaEvent, List<SigmaMatch> matches)
+    {
+        var slot = sigmaEvent.Slot(_routeFieldId, 0);
+        if (slot >= 0 && !sigmaEvent.IsNullAt(slot) && _routedLookup.TryGetValue(sigmaEvent.SpanAt(slot), out var routed))
+        {
+            EvaluateAll(routed, sigmaEvent, matches);
+        }
+
+        EvaluateAll(_unrouted, sigmaEvent, matches);
+    }
+
+    /// <summary>Every match of one event.</summary>
+    public IReadOnlyList<SigmaMatch> Evaluate(SigmaEvent sigmaEvent)
+    {
+        var matches = new List<SigmaMatch>();
+        Evaluate(sigmaEvent, matches);
+        return matches;
+    }
+
+    private static void EvaluateAll(CompiledSigmaRule[] rules, SigmaEvent sigmaEvent, List<SigmaMatch> matches)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Evaluate(sigmaEvent) is { } match)
+            {
+                matches.Add(match);
+            }
+        }
+    }
+
+    private HashSet<string>? RouteKeys(CompiledSigmaRule rule)
+    {
+        var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var alternative in rule.Alternatives)
+        {
+            if (alternative.Matcher.RequiredValues(_routeFieldId) is not { } values)
+            {
+                return null;
+            }
+
+            keys.UnionWith(values);
+        }
+
+        return keys;
+    }
+
+    private static List<SigmaFilter> FiltersFor(SigmaRule rule, Dictionary<string, List<SigmaFilter>> filtersByTarget, HashSet<string> targeted)
+    {
+        var result = new List<SigmaFilter>();
+        foreach (var key in new[] { rule.Id, rule.Name })
+        {
+            if (key is not null && filtersByTarget.TryGetValue(key, out var filters))
+            {
+                targeted.Add(key);
+                result.AddRange(filters.Where(f => !result.Contains(f)));
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Text;
+using Vigil.Detection.Parsing;
+
+namespace Vigil.Detection.Loading;
+
+/// <summary>
+/// Loads a rule pack: a directory (recursively), a single YAML file, or a .tar.gz archive.
+/// Every .yml/.yaml file is read; a bad rule is reported and never stops the others loading.
+/// </summary>
+public static class SigmaRuleLoader
+{
+    /// <summary>Loads rules, filters and correlation documents from <paramref name="path"/>.</summary>
+    /// <exception cref="FileNotFoundException">Nothing exists at <paramref name="path"/>.</exception>
+    public static SigmaLoadResult Load(string path)
+    {
+        var parser = new SigmaDocumentParser();
+        if (Directory.Exists(path))
+        {
+            foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Where(IsYaml).Order(StringComparer.Ordinal))
+            {
+                parser.ParseFile(Path.GetRelativePath(path, file), File.ReadAllText(file));
+            }
+        }
+        else if (File.Exists(path))
+        {
+            if (path.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".tgz", StringComparison.OrdinalIgnoreCase))
+            {
+                using var stream = File.OpenRead(path);
+                LoadTarGz(stream, parser);
+            }
+            else
+            {
+                parser.ParseFile(path, File.ReadAllText(path));
+            }
+        }
+        else
+        {
+            throw new FileNotFoundException($"no rule file, directory or .tar.gz at '{path}'", path);
+        }
+
+        return new SigmaLoadResult(parser.Rules, parser.Filters, parser.Correlations, parser.Errors);
+    }
+
+    /// <summary>Loads the YAML documents of one in-memory file (tests, API uploads).</summary>
+    public static SigmaLoadResult LoadText(string yaml, string fileName = "rule.yml")
+    {
+        var parser = new SigmaDocumentParser();
+        parser.ParseFile(fileName, yaml);
+        return new SigmaLoadResult(parser.Rules, parser.Filters, parser.Correlations, parser.Errors);
+    }
+
+    /// <summary>Loads every YAML entry of a gzip-compressed tar stream.</summary>
+    public static SigmaLoadResult LoadTarGz(Stream stream)
+    {
+        var parser = new SigmaDocumentParser();
+        LoadTarGz(stream, parser);
+        return new SigmaLoadResult(parser.Rules, parser.Filters, parser.Correlations, parser.Errors);
+    }
+
+    private static void LoadTarGz(Stream stream, SigmaDocumentParser parser)
+    {
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var tar = new TarReader(gzip);
+        while (tar.GetNextEntry() is { } entry)
+        {
+            if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile) || !IsYaml(entry.Name) || entry.DataStream is null)
+            {
+                continue;
+            }
+
+            using var reader = new StreamReader(entry.DataStream, Encoding.UTF8);
+            parser.ParseFile(entry.Name, reader.ReadToEnd());
+        }
+    }
+
+    private static bool IsYaml(string path) =>
+        path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase);
+}

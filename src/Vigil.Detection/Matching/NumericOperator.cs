@@ -1,0 +1,10 @@
+namespace Vigil.Detection.Matching;
+
+internal enum NumericOperator
+{
+    Equal,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
