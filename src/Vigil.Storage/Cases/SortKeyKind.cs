@@ -1,0 +1,8 @@
+namespace Vigil.Storage.Cases;
+
+internal enum SortKeyKind
+{
+    Time,
+    Integer,
+    Id,
+}

@@ -1,0 +1,75 @@
+using static Vigil.Storage.Sql.ParameterKind;
+
+namespace Vigil.Storage.Sql;
+
+/// <summary>
+/// The statements on the ingestion path, kept as prepared commands for the life of a transaction: a 500-alert batch
+/// runs each of them hundreds of times, and parsing/planning them once instead of per alert is most of the gain.
+/// </summary>
+internal static class HotStatements
+{
+    // The last_seen CASE instead of max()/GREATEST() because the two engines spell that differently.
+    public static readonly Statement UpsertAlert = new(
+        $"INSERT INTO {VigilTables.Alerts} ({Columns.Alert}) VALUES (@id, @source, @source_ref, @title, @description, @severity, @occurred_at,"
+        + " @received_at, @fingerprint, @raw_payload, @entities, @tags, @first_seen, @last_seen, 1)"
+        + $" ON CONFLICT (fingerprint) DO UPDATE SET occurrence_count = {VigilTables.Alerts}.occurrence_count + 1,"
+        + $" last_seen = CASE WHEN excluded.last_seen > {VigilTables.Alerts}.last_seen THEN excluded.last_seen ELSE {VigilTables.Alerts}.last_seen END"
+        + " RETURNING id, occurrence_count, first_seen, last_seen",
+        ("@id", Text), ("@source", Text), ("@source_ref", Text), ("@title", Text), ("@description", Text), ("@severity", Integer),
+        ("@occurred_at", Time), ("@received_at", Time), ("@fingerprint", Text), ("@raw_payload", Text), ("@entities", Text), ("@tags", Text),
+        ("@first_seen", Time), ("@last_seen", Time));
+
+    public static readonly Statement SelectAlert = new(
+        $"SELECT {Columns.AlertWithCase} FROM {VigilTables.Alerts} a LEFT JOIN {VigilTables.CaseAlerts} l ON l.alert_id = a.id WHERE a.id = @id",
+        ("@id", Text));
+
+    public static readonly Statement InsertCase = new(
+        $"INSERT INTO {VigilTables.Cases} ({Columns.Case}) VALUES (@id, @title, @state, @severity, @severity_at_open, @owner, @opened_at,"
+        + " @updated_at, @sla_due_at, @closed_at, @classification, @closure_note, @root_cause, @state_before_close, @merged_into, @alert_count, @version)",
+        CaseParameters);
+
+    public static readonly Statement UpdateCase = new(
+        $"UPDATE {VigilTables.Cases} SET title = @title, state = @state, severity = @severity, severity_at_open = @severity_at_open, owner = @owner,"
+        + " opened_at = @opened_at, updated_at = @updated_at, sla_due_at = @sla_due_at, closed_at = @closed_at, classification = @classification,"
+        + " closure_note = @closure_note, root_cause = @root_cause, state_before_close = @state_before_close, merged_into = @merged_into,"
+        + " alert_count = @alert_count, version = @version WHERE id = @id AND version = @expected_version",
+        [.. CaseParameters, ("@expected_version", BigInteger)]);
+
+    public static readonly Statement InsertLink = new(
+        $"INSERT INTO {VigilTables.CaseAlerts} ({Columns.Link}) VALUES (@case_id, @alert_id, @origin_case_id, @joined_at, @reason)",
+        ("@case_id", Text), ("@alert_id", Text), ("@origin_case_id", Text), ("@joined_at", Time), ("@reason", Text));
+
+    public static readonly Statement UpsertEntity = new(
+        $"INSERT INTO {VigilTables.Entities} (entity_key, type, value, first_seen, last_seen) VALUES (@entity_key, @type, @value, @seen, @seen)"
+        + $" ON CONFLICT (entity_key) DO UPDATE SET last_seen = CASE WHEN excluded.last_seen > {VigilTables.Entities}.last_seen"
+        + $" THEN excluded.last_seen ELSE {VigilTables.Entities}.last_seen END",
+        ("@entity_key", Text), ("@type", Text), ("@value", Text), ("@seen", Time));
+
+    public static readonly Statement InsertCaseEntity = new(
+        $"INSERT INTO {VigilTables.CaseEntities} (case_id, entity_key, type, value, first_seen) VALUES (@case_id, @entity_key, @type, @value, @first_seen)"
+        + " ON CONFLICT (case_id, entity_key) DO NOTHING",
+        ("@case_id", Text), ("@entity_key", Text), ("@type", Text), ("@value", Text), ("@first_seen", Time));
+
+    // Creates the head when the chain is new and, either way, locks it (the no-op update takes the row lock on
+    // PostgreSQL) and returns it: one round trip where INSERT … ON CONFLICT DO NOTHING plus SELECT … FOR UPDATE take two.
+    public static readonly Statement LockHead = new(
+        $"INSERT INTO {VigilTables.LedgerHeads} (chain_id, seq, hash) VALUES (@chain_id, 0, @genesis)"
+        + " ON CONFLICT (chain_id) DO UPDATE SET chain_id = excluded.chain_id RETURNING seq, hash",
+        ("@chain_id", Text), ("@genesis", Text));
+
+    public static readonly Statement InsertLedger = new(
+        $"INSERT INTO {VigilTables.Ledger} ({Columns.Ledger}) VALUES (@chain_id, @seq, @kind, @actor, @at, @payload, @prev_hash, @hash)",
+        ("@chain_id", Text), ("@seq", BigInteger), ("@kind", Text), ("@actor", Text), ("@at", Time), ("@payload", Text), ("@prev_hash", Text), ("@hash", Text));
+
+    public static readonly Statement UpdateHead = new(
+        $"UPDATE {VigilTables.LedgerHeads} SET seq = @seq, hash = @hash WHERE chain_id = @chain_id",
+        ("@seq", BigInteger), ("@hash", Text), ("@chain_id", Text));
+
+    private static (string, ParameterKind)[] CaseParameters =>
+    [
+        ("@id", Text), ("@title", Text), ("@state", Text), ("@severity", Integer), ("@severity_at_open", Integer), ("@owner", Text),
+        ("@opened_at", Time), ("@updated_at", Time), ("@sla_due_at", Time), ("@closed_at", Time), ("@classification", Text),
+        ("@closure_note", Text), ("@root_cause", Text), ("@state_before_close", Text), ("@merged_into", Text), ("@alert_count", Integer),
+        ("@version", BigInteger),
+    ];
+}

@@ -1,0 +1,9 @@
+namespace Vigil.Storage.Sql;
+
+internal enum ParameterKind
+{
+    Text,
+    Integer,
+    BigInteger,
+    Time,
+}

@@ -1,0 +1,171 @@
+using System.Data.Common;
+using Vigil.Domain.Alerts;
+using Vigil.Domain.Cases;
+using Vigil.Domain.Entities;
+using Vigil.Pipeline.Ports;
+using Vigil.Storage.Engines;
+using Vigil.Storage.Sql;
+
+namespace Vigil.Storage;
+
+internal sealed partial class StoreTransaction
+{
+    public async Task<AlertUpsert> UpsertAlertAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var command = await PreparedAsync(HotStatements.UpsertAlert, cancellationToken);
+        command.Set(0, alert.Id);
+        command.Set(1, alert.Source);
+        command.Set(2, alert.SourceRef);
+        command.Set(3, alert.Title);
+        command.Set(4, alert.Description);
+        command.Set(5, (int)alert.Severity);
+        command.Set(6, engine.ToDb(alert.OccurredAt));
+        command.Set(7, engine.ToDb(alert.ReceivedAt));
+        command.Set(8, alert.Fingerprint);
+        command.Set(9, alert.RawPayload);
+        command.Set(10, Json.Entities(alert.Entities));
+        command.Set(11, Json.Strings(alert.Tags));
+        command.Set(12, engine.ToDb(alert.FirstSeen));
+        command.Set(13, engine.ToDb(alert.LastSeen));
+
+        string storedId;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            storedId = reader.GetString(0);
+            if (string.Equals(storedId, alert.Id, StringComparison.Ordinal))
+            {
+                // This call inserted the row: what was stored is the alert itself, at the store's time resolution.
+                return new AlertUpsert(
+                    alert with
+                    {
+                        OccurredAt = UnixMicros.Truncate(alert.OccurredAt),
+                        ReceivedAt = UnixMicros.Truncate(alert.ReceivedAt),
+                        FirstSeen = engine.ReadTime(reader, 2),
+                        LastSeen = engine.ReadTime(reader, 3),
+                        OccurrenceCount = reader.GetInt64(1),
+                        CaseId = null,
+                    },
+                    Created: true);
+            }
+        }
+
+        var select = await PreparedAsync(HotStatements.SelectAlert, cancellationToken);
+        select.Set(0, storedId);
+        var stored = await Query.FirstAsync(select, engine, Rows.Alert, cancellationToken)
+            ?? throw new InvalidOperationException($"alert {storedId} vanished inside its own transaction");
+        return new AlertUpsert(stored, Created: false);
+    }
+
+    public async Task AttachAlertAsync(CaseAlertLink link, Alert alert, CancellationToken cancellationToken)
+    {
+        var insert = await PreparedAsync(HotStatements.InsertLink, cancellationToken);
+        insert.Set(0, link.CaseId);
+        insert.Set(1, link.AlertId);
+        insert.Set(2, link.OriginCaseId);
+        insert.Set(3, engine.ToDb(link.JoinedAt));
+        insert.Set(4, link.Reason);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await AddCaseEntitiesAsync(link.CaseId, alert.Entities, null, alert.LastSeen, cancellationToken);
+    }
+
+    public async Task MoveAlertAsync(string alertId, string toCaseId, CancellationToken cancellationToken)
+    {
+        string fromCaseId;
+        string entitiesJson;
+        DateTimeOffset lastSeen;
+        await using (var find = Command(
+            $"SELECT l.case_id, a.entities, a.last_seen FROM {VigilTables.CaseAlerts} l JOIN {VigilTables.Alerts} a ON a.id = l.alert_id WHERE l.alert_id = @alert_id")
+            .Add("@alert_id", alertId))
+        await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"alert {alertId} is in no case, so it cannot be moved");
+            }
+
+            fromCaseId = reader.GetString(0);
+            entitiesJson = reader.GetString(1);
+            lastSeen = engine.ReadTime(reader, 2);
+        }
+
+        if (string.Equals(fromCaseId, toCaseId, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await using (var move = Command($"UPDATE {VigilTables.CaseAlerts} SET case_id = @to WHERE alert_id = @alert_id")
+            .Add("@to", toCaseId)
+            .Add("@alert_id", alertId))
+        {
+            await move.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The entities of a case are the entities of its alerts: the target gains the moved alert's (keeping when the
+        // source first saw them), the source keeps only those its remaining alerts still carry.
+        var firstSeen = await CaseEntityFirstSeenAsync(fromCaseId, cancellationToken);
+        await AddCaseEntitiesAsync(toCaseId, JsonText.ParseEntities(entitiesJson), firstSeen, lastSeen, cancellationToken);
+        await PruneCaseEntitiesAsync(fromCaseId, firstSeen.Keys, cancellationToken);
+    }
+
+    private async Task AddCaseEntitiesAsync(string caseId, IReadOnlyList<Entity> entities, Dictionary<string, DateTimeOffset>? firstSeen, DateTimeOffset seen, CancellationToken cancellationToken)
+    {
+        if (entities.Count == 0)
+        {
+            return;
+        }
+
+        var upsert = await PreparedAsync(HotStatements.UpsertEntity, cancellationToken);
+        var link = await PreparedAsync(HotStatements.InsertCaseEntity, cancellationToken);
+        var seenValue = engine.ToDb(seen);
+        foreach (var entity in entities)
+        {
+            var key = entity.Key;
+            var type = entity.Type.ToWire();
+            upsert.Set(0, key);
+            upsert.Set(1, type);
+            upsert.Set(2, entity.Value);
+            upsert.Set(3, seenValue);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+
+            link.Set(0, caseId);
+            link.Set(1, key);
+            link.Set(2, type);
+            link.Set(3, entity.Value);
+            link.Set(4, firstSeen is not null && firstSeen.TryGetValue(key, out var first) ? engine.ToDb(first) : seenValue);
+            await link.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task<Dictionary<string, DateTimeOffset>> CaseEntityFirstSeenAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await using var command = Command($"SELECT entity_key, first_seen FROM {VigilTables.CaseEntities} WHERE case_id = @case_id").Add("@case_id", caseId);
+        var rows = await Query.ListAsync(command, engine, static (r, e) => (Key: r.GetString(0), FirstSeen: e.ReadTime(r, 1)), cancellationToken);
+        return rows.ToDictionary(row => row.Key, row => row.FirstSeen, StringComparer.Ordinal);
+    }
+
+    private async Task PruneCaseEntitiesAsync(string caseId, IEnumerable<string> currentKeys, CancellationToken cancellationToken)
+    {
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        await using (var command = Command(
+            $"SELECT a.entities FROM {VigilTables.CaseAlerts} l JOIN {VigilTables.Alerts} a ON a.id = l.alert_id WHERE l.case_id = @case_id")
+            .Add("@case_id", caseId))
+        {
+            foreach (var json in await Query.ListAsync(command, engine, static (r, _) => r.GetString(0), cancellationToken))
+            {
+                foreach (var entity in JsonText.ParseEntities(json))
+                {
+                    kept.Add(entity.Key);
+                }
+            }
+        }
+
+        foreach (var key in currentKeys.Where(key => !kept.Contains(key)).ToArray())
+        {
+            await using var delete = Command($"DELETE FROM {VigilTables.CaseEntities} WHERE case_id = @case_id AND entity_key = @entity_key")
+                .Add("@case_id", caseId)
+                .Add("@entity_key", key);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
