@@ -12,6 +12,16 @@ internal static class VigilCli
         root.Options.Add(GlobalOptions.Db);
 
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(DetectCommand.Create());
+        root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(MigrateCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(CasesCommand.Create());
+        root.Subcommands.Add(LedgerCommand.Create());
+        root.Subcommands.Add(DeadLetterCommand.Create());
+        root.Subcommands.Add(ApiKeyCommand.Create());
+        root.Subcommands.Add(NormalizeCommand.Create());
+        root.Subcommands.Add(SourcesCommand.Create());
         return root;
     }
 
