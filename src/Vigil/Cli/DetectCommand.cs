@@ -1,0 +1,195 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+using Vigil.Detection.Engine;
+using Vigil.Detection.Events;
+using Vigil.Detection.Loading;
+using Vigil.Detection.Pipelines;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// <c>vigil detect</c>: run a Sigma rule pack over event files, no server and no store. Matches go to stdout
+/// (JSON Lines or a table); the summary and progress go to stderr so stdout stays machine-readable.
+/// </summary>
+internal static class DetectCommand
+{
+    public static Option<string> PipelineOption() => new("--pipeline")
+    {
+        Description = "Processing pipeline: a shipped name (windows, ocsf), a YAML file, or 'none'.",
+        DefaultValueFactory = _ => "windows",
+    };
+
+    public static Command Create()
+    {
+        var rules = new Option<string>("--rules") { Description = "Rule directory, .yml file or .tar.gz archive.", Required = true };
+        var events = new Option<string>("--events") { Description = "Event file (JSON lines, JSON array or concatenated JSON) or a directory of them.", Required = true };
+        var format = new Option<string>("--output") { Description = "jsonl or table.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("jsonl", "table");
+        var pipeline = PipelineOption();
+        var command = new Command("detect", "Run Sigma rules over event files and print the matches.") { rules, events, format, pipeline };
+        command.SetAction(parse => Run(
+            parse.GetRequiredValue(rules), parse.GetRequiredValue(events), parse.GetRequiredValue(format), parse.GetRequiredValue(pipeline),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string rulesPath, string eventsPath, string format, string pipelineName, TextWriter output, TextWriter error)
+    {
+        var clock = Stopwatch.StartNew();
+        var loaded = SigmaRuleLoader.Load(rulesPath);
+        var engine = SigmaEngine.Compile(loaded, SigmaPipelines.Resolve(pipelineName));
+        var loadSeconds = clock.Elapsed.TotalSeconds;
+        var files = EventFiles(eventsPath);
+        if (files.Count == 0)
+        {
+            error.WriteLine($"no event files at '{eventsPath}'");
+            return 2;
+        }
+
+        var sink = new MatchSink(format == "jsonl", output);
+        long eventCount = 0;
+        clock.Restart();
+        if (!Console.IsErrorRedirected && ReferenceEquals(error, Console.Error))
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            console.Progress().Start(progress =>
+            {
+                foreach (var file in files)
+                {
+                    var task = progress.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
+                    eventCount += DetectFile(engine, file, sink, position => task.Value = position);
+                    task.Value = task.MaxValue;
+                }
+            });
+        }
+        else
+        {
+            foreach (var file in files)
+            {
+                eventCount += DetectFile(engine, file, sink, null);
+            }
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        sink.Complete();
+        error.WriteLine(
+            $"events read: {eventCount:N0} in {files.Count} file(s); rules loaded: {engine.Rules.Count:N0}, rejected: {loaded.Errors.Count + engine.Errors.Count:N0} "
+            + $"(load+compile {loadSeconds:F2} s); matches: {sink.Count:N0}; {eventCount / Math.Max(seconds, 1e-9):N0} events/s");
+        return 0;
+    }
+
+    private static long DetectFile(SigmaEngine engine, string file, MatchSink sink, Action<double>? progress)
+    {
+        using var stream = File.OpenRead(file);
+        using var reader = new JsonEventReader(stream, file);
+        var matches = new List<SigmaMatch>();
+        long count = 0;
+        while (reader.TryRead(out var sigmaEvent))
+        {
+            count++;
+            matches.Clear();
+            engine.Evaluate(sigmaEvent, matches);
+            foreach (var match in matches)
+            {
+                sink.Add(match);
+            }
+
+            if (progress is not null && (count & 1023) == 0)
+            {
+                progress(stream.Position);
+            }
+        }
+
+        return count;
+    }
+
+    private static List<string> EventFiles(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        return Directory.Exists(path)
+            ? [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+                    || f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    /// <summary>Writes matches as they come (JSON Lines) or collects them for one table at the end.</summary>
+    private sealed class MatchSink(bool jsonLines, TextWriter output)
+    {
+        private const int TableLimit = 500;
+        private readonly ArrayBufferWriter<byte> _buffer = new();
+        private readonly List<SigmaMatch> _table = [];
+
+        public long Count { get; private set; }
+
+        public void Add(SigmaMatch match)
+        {
+            Count++;
+            if (!jsonLines)
+            {
+                if (_table.Count < TableLimit)
+                {
+                    _table.Add(match);
+                }
+
+                return;
+            }
+
+            _buffer.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(_buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("rule_id", match.RuleId);
+                writer.WriteString("rule_name", match.RuleName);
+                writer.WriteString("rule_title", match.Title);
+                writer.WriteString("level", match.Level);
+                writer.WriteNumber("event_index", match.EventIndex);
+                writer.WriteString("file", match.Event.Source);
+                writer.WriteStartArray("tags");
+                foreach (var tag in match.Tags)
+                {
+                    writer.WriteStringValue(tag);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteString("author", match.Author);
+                writer.WriteString("license", match.License);
+                writer.WriteEndObject();
+            }
+
+            output.WriteLine(Encoding.UTF8.GetString(_buffer.WrittenSpan));
+        }
+
+        public void Complete()
+        {
+            if (jsonLines)
+            {
+                output.Flush();
+                return;
+            }
+
+            var table = new Table().AddColumns("level", "rule", "author", "file", "event");
+            foreach (var match in _table)
+            {
+                table.AddRow(Markup.Escape(match.Level ?? ""), Markup.Escape(match.Title), Markup.Escape(match.Author ?? ""),
+                    Markup.Escape(Path.GetFileName(match.Event.Source ?? "")), match.EventIndex.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+            console.Write(table);
+            if (Count > _table.Count)
+            {
+                output.WriteLine($"... {Count - _table.Count:N0} more matches; use --output jsonl for all of them");
+            }
+        }
+    }
+}
