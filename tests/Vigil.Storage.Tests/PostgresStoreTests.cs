@@ -1,6 +1,7 @@
 using Npgsql;
 using Vigil.Pipeline.Ports;
 using Vigil.Storage.Tests.Compliance;
+using Vigil.Testing;
 
 namespace Vigil.Storage.Tests;
 

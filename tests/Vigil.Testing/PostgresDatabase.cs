@@ -1,6 +1,7 @@
 using Npgsql;
+using Xunit;
 
-namespace Vigil.Storage.Tests;
+namespace Vigil.Testing;
 
 /// <summary>
 /// A throwaway database per test class on the server named by VIGIL_TEST_POSTGRES, dropped afterwards; each test
