@@ -1,0 +1,3 @@
+namespace Vigil.Api.Contracts;
+
+internal sealed record DeadLetterList(IReadOnlyList<DeadLetterSummary> Items, string? NextCursor);

@@ -1,0 +1,6 @@
+namespace Vigil.Api.Contracts;
+
+internal sealed record NoteRequest
+{
+    public required string Text { get; init; }
+}

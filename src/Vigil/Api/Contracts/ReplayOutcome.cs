@@ -1,0 +1,5 @@
+using Vigil.Domain.DeadLetters;
+
+namespace Vigil.Api.Contracts;
+
+internal sealed record ReplayOutcome(DeadLetter DeadLetter, IReadOnlyList<AlertOutcome> Alerts);

@@ -1,0 +1,3 @@
+namespace Vigil.Hosting.Metrics;
+
+internal readonly record struct HttpRequestKey(string Route, string Method, int Status);
