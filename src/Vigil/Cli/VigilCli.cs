@@ -22,9 +22,14 @@ internal static class VigilCli
         root.Subcommands.Add(ApiKeyCommand.Create());
         root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
         Build().Parse(args).InvokeAsync(cancellationToken: cancellationToken);
+
+    /// <summary>Runs a command line with its output captured, for tests and for embedding.</summary>
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken) =>
+        Build().Parse(args).InvokeAsync(configuration, cancellationToken);
 }
