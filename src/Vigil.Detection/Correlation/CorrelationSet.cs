@@ -24,6 +24,11 @@ public sealed class CorrelationSet
         Rules = [.. compiled.Select(c => c.Rule)];
     }
 
+    private CorrelationSet(CorrelationSet set, IReadOnlyList<SigmaLoadError> errors)
+        : this(set.Compiled, set._subscribers, set._generateByReference, errors)
+    {
+    }
+
     /// <summary>The usable correlation rules.</summary>
     public IReadOnlyList<CorrelationRule> Rules { get; }
 
@@ -67,6 +72,17 @@ public sealed class CorrelationSet
         }
 
         return new CorrelationSet(compiled, subscribers, generate, errors);
+    }
+
+    /// <summary>
+    /// Parses the correlation documents a rule pack load collected and resolves them against the rules that compiled;
+    /// parse and reference errors both land in <see cref="Errors"/>.
+    /// </summary>
+    public static CorrelationSet Load(IEnumerable<SigmaRawDocument> documents, IEnumerable<SigmaRuleIdentity> knownRules)
+    {
+        var (rules, parseErrors) = CorrelationRuleParser.ParseAll(documents);
+        var set = Build(rules, knownRules);
+        return parseErrors.Count == 0 ? set : new CorrelationSet(set, [.. parseErrors, .. set.Errors]);
     }
 
     /// <summary>

@@ -1,0 +1,153 @@
+using Vigil.Detection.Correlation;
+using Vigil.Detection.Engine;
+using Vigil.Detection.Events;
+using Vigil.Detection.Loading;
+
+namespace Vigil.Detection.Tests.Correlation;
+
+public sealed class ChainAndAliasTests
+{
+    // Spec "Example: Failed Logins Followed by Successful Login" (one multi-document file), threshold as written.
+    private const string BruteForce = """
+        title: Correlation - Multiple Failed Logins Followed by Successful Login
+        id: b180ead8-d58f-40b2-ae54-c8940995b9b6
+        status: experimental
+        author: Florian Roth (Nextron Systems)
+        correlation:
+            type: temporal_ordered
+            rules:
+                - multiple_failed_login
+                - successful_login
+            group-by:
+                - User
+            timespan: 10m
+        level: high
+        ---
+        title: Multiple failed logons
+        id: a8418a5a-5fc4-46b5-b23b-6c73beb19d41
+        name: multiple_failed_login
+        correlation:
+            type: event_count
+            rules:
+                - failed_login
+            group-by:
+                - User
+            timespan: 10m
+            condition:
+                gte: 10
+        ---
+        title: Single failed login
+        id: 53ba33fd-3a50-4468-a5ef-c583635cfa92
+        name: failed_login
+        logsource:
+            product: windows
+            service: security
+        detection:
+            selection:
+                EventID:
+                    - 529
+                    - 4625
+            condition: selection
+        ---
+        title: Successful login
+        id: 4d0a2c83-c62c-4ed4-b475-c7e23a9269b8
+        name: successful_login
+        logsource:
+            product: windows
+            service: security
+        detection:
+            selection:
+                EventID:
+                    - 528
+                    - 4624
+            condition: selection
+        """;
+
+    private readonly CorrelationKit _kit = new();
+
+    [Fact]
+    public void Process_SpecBruteForceChainThroughSigmaEngine_FiresOuterWithAllElevenEvents()
+    {
+        var loaded = SigmaRuleLoader.LoadText(BruteForce, "mr_brute_force.yml");
+        var sigma = SigmaEngine.Compile(loaded);
+        var set = CorrelationSet.Load(loaded.Correlations, sigma.Rules.Select(r => new SigmaRuleIdentity(r.Rule.Id, r.Rule.Name)));
+        var engine = new CorrelationEngine(set);
+        var builder = new SigmaEventBuilder();
+        var matches = new List<CorrelationMatch>();
+        for (var i = 0; i < 11; i++)
+        {
+            builder.Clear();
+            builder.Add("EventID", i < 10 ? "4625" : "4624").Add("User", "bob")
+                .Add("TimeCreated", CorrelationKit.T0.AddSeconds(i * 20).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            foreach (var hit in sigma.Evaluate(builder.Build(i, "security.json")))
+            {
+                matches.AddRange(engine.Process(hit));
+            }
+        }
+
+        matches.AddRange(engine.Flush());
+
+        Assert.Empty(set.Errors);
+        Assert.Equal(["Multiple failed logons", "Correlation - Multiple Failed Logins Followed by Successful Login"], matches.Select(m => m.Rule.Title));
+        Assert.False(matches[0].Standalone);
+        var outer = matches[1];
+        Assert.True(outer.Standalone);
+        Assert.Equal("high", outer.Rule.Level);
+        Assert.Equal("Florian Roth (Nextron Systems)", outer.Rule.Author);
+        Assert.Equal([new KeyValuePair<string, string?>("User", "bob")], outer.GroupBy);
+        Assert.Equal(Enumerable.Range(0, 11).Select(i => (long)i), outer.Events.Select(e => e.Event.Index));
+        Assert.Equal("4d0a2c83-c62c-4ed4-b475-c7e23a9269b8", outer.Events[^1].Rule);
+        Assert.False(set.ReportsStandalone("53ba33fd-3a50-4468-a5ef-c583635cfa92", "failed_login"));
+    }
+
+    [Fact]
+    public void Process_SuccessBeforeFailures_ChainDoesNotFire()
+    {
+        var engine = BruteForceEngine();
+        var hits = new[] { _kit.Hit("successful_login", 0, ("User", "bob")) }
+            .Concat(Enumerable.Range(1, 10).Select(i => _kit.Hit("failed_login", i, ("User", "bob"))));
+
+        var matches = CorrelationKit.Run(engine, hits);
+
+        Assert.Equal(["Multiple failed logons"], matches.Select(m => m.Rule.Title));
+    }
+
+    [Fact]
+    public void Process_SpecAliasExample_GroupsAcrossDifferentFieldNames()
+    {
+        var engine = CorrelationKit.Engine("""
+            title: Internal error then connection back
+            correlation:
+                type: temporal
+                rules:
+                    - internal_error
+                    - new_network_connection
+                group-by:
+                    - internal_ip
+                    - remote_ip
+                timespan: 10s
+                aliases:
+                    internal_ip:
+                        internal_error: destination.ip
+                        new_network_connection: source.ip
+                    remote_ip:
+                        internal_error: source.ip
+                        new_network_connection: destination.ip
+            """);
+
+        var matches = CorrelationKit.Run(engine,
+        [
+            _kit.Hit("internal_error", 0, ("destination.ip", "10.0.0.1"), ("source.ip", "203.0.113.9")),
+            _kit.Hit("new_network_connection", 3, ("source.ip", "10.0.0.2"), ("destination.ip", "203.0.113.9")),
+            _kit.Hit("new_network_connection", 5, ("source.ip", "10.0.0.1"), ("destination.ip", "203.0.113.9")),
+        ]);
+
+        var match = Assert.Single(matches);
+        Assert.Equal(["internal_ip", "remote_ip"], match.GroupBy.Select(g => g.Key));
+        Assert.Equal(["10.0.0.1", "203.0.113.9"], match.GroupBy.Select(g => g.Value));
+        Assert.Equal([0L, 2L], match.Events.Select(e => e.Event.Index));
+    }
+
+    private static CorrelationEngine BruteForceEngine() =>
+        new(CorrelationSet.Load(SigmaRuleLoader.LoadText(BruteForce).Correlations, [new("53ba33fd-3a50-4468-a5ef-c583635cfa92", "failed_login"), new("4d0a2c83-c62c-4ed4-b475-c7e23a9269b8", "successful_login")]));
+}
