@@ -61,7 +61,7 @@ public sealed class MsGraphSecurityAlertMappingTests
         var unmapped = result.Event!.Unmapped!;
         Assert.Equal("truePositive", unmapped.Text("classification"));
         Assert.Equal("Mimikatz", unmapped.Text("threatFamilyName"));
-        Assert.Contains("threatDisplayName", result.Drift.NewFields);
+        Assert.Equal("HackTool:Win64/Mimikatz", unmapped.Text("threatDisplayName"));
         Assert.DoesNotContain("classification", result.Drift.NewFields);
         Assert.DoesNotContain(result.Findings, f => f.Level == Vigil.Pipeline.Normalize.Ocsf.OcsfFindingLevel.Error);
     }

@@ -12,7 +12,12 @@ internal sealed partial class MappingCompiler
         "class_uid", "class_name", "category_uid", "category_name", "activity_id", "activity_name", "type_uid",
         "type_name", "time", "severity_id", "severity", "unmapped");
 
-    private void AddFields(YamlNode? node, OcsfClassDefinition definition, List<IFieldWriter> into)
+    /// <summary>
+    /// Compiles a fields table. The mapping-wide table is shared by variants of different classes, so an entry
+    /// whose attribute a variant's class lacks is skipped for that variant (<paramref name="shared"/>) — but an
+    /// attribute no variant's class has is still an error, caught by <see cref="CheckSharedFields"/>.
+    /// </summary>
+    private void AddFields(YamlNode? node, OcsfClassDefinition definition, List<IFieldWriter> into, bool shared = false)
     {
         if (node is null)
         {
@@ -29,10 +34,32 @@ internal sealed partial class MappingCompiler
 
             if (!definition.Attributes.ContainsKey(target.Attribute))
             {
+                if (shared)
+                {
+                    continue;
+                }
+
                 throw Error(keyNode, $"'{target.Attribute}' is not an attribute of OCSF class {definition.ClassUid} {definition.Ref.ClassName}");
             }
 
             into.Add(FieldWriter(target, value, "", definition));
+        }
+    }
+
+    private void CheckSharedFields(YamlNode? node, IReadOnlyCollection<OcsfClassDefinition> classes)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        foreach (var keyNode in AsMapping(node, "fields").Children.Keys)
+        {
+            var target = TargetPath.TryParse(Text(keyNode), out var error) ?? throw Error(keyNode, error!);
+            if (!classes.Any(c => c.Attributes.ContainsKey(target.Attribute)))
+            {
+                throw Error(keyNode, $"'{target.Attribute}' is not an attribute of OCSF class {string.Join(" or ", classes.Select(c => $"{c.ClassUid} {c.Ref.ClassName}").Distinct())}");
+            }
         }
     }
 

@@ -91,6 +91,7 @@ internal sealed partial class MappingCompiler
             variants.Add(CompileVariant(root, null, match, dedup, 0));
         }
 
+        CheckSharedFields(Optional(root, "fields"), [.. variants.Select(v => v.Class)]);
         return new SourceMapping(header, match, [.. variants], dedup, new OcsfValidator(_schema));
     }
 
@@ -113,7 +114,7 @@ internal sealed partial class MappingCompiler
         var time = TimeValue(timeNode);
 
         var fields = new List<IFieldWriter>();
-        AddFields(Optional(root, "fields"), definition, fields);
+        AddFields(Optional(root, "fields"), definition, fields, shared: variant is not null);
         AddFields(variant is null ? null : Optional(variant, "fields"), definition, fields);
 
         var entities = Entities(Optional(root, "entities")).Concat(Entities(variant is null ? null : Optional(variant, "entities"))).ToArray();

@@ -9,40 +9,37 @@ namespace Vigil.Pipeline.Normalize.Mapping;
 /// </summary>
 internal sealed class TargetPath
 {
-    private TargetPath(string text, string[] names, int arrayAt)
+    private readonly bool[] _isArray;
+
+    private TargetPath(string text, string[] names, bool[] isArray)
     {
         Text = text;
         Names = names;
-        ArrayAt = arrayAt;
+        _isArray = isArray;
+        ArrayAt = Array.IndexOf(isArray, true);
     }
 
     public string Text { get; }
 
     public string[] Names { get; }
 
-    /// <summary>Index of the name that is an array (written <c>name[]</c>), or -1.</summary>
+    /// <summary>Index of the first name that is an array (written <c>name[]</c>), or -1.</summary>
     public int ArrayAt { get; }
 
     public string Attribute => Names[0];
 
-    public bool EndsWithArray => ArrayAt == Names.Length - 1;
+    public bool EndsWithArray => _isArray[^1];
 
     public static TargetPath? TryParse(string text, out string? error)
     {
         error = null;
         var parts = text.Trim().Split('.');
-        var arrayAt = -1;
+        var isArray = new bool[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
             if (parts[i].EndsWith("[]", StringComparison.Ordinal))
             {
-                if (arrayAt >= 0)
-                {
-                    error = $"target '{text}' has more than one []; map nested arrays with an 'each' block";
-                    return null;
-                }
-
-                arrayAt = i;
+                isArray[i] = true;
                 parts[i] = parts[i][..^2];
             }
 
@@ -53,7 +50,13 @@ internal sealed class TargetPath
             }
         }
 
-        return new TargetPath(text.Trim(), parts, arrayAt);
+        if (isArray[^1] && isArray.Count(a => a) > 1)
+        {
+            error = $"target '{text}' ends in [] after an earlier []; map such nested arrays with an 'each' block";
+            return null;
+        }
+
+        return new TargetPath(text.Trim(), parts, isArray);
     }
 
     public void Write(JsonObject target, List<MappedValue> values)
@@ -66,8 +69,7 @@ internal sealed class TargetPath
         if (ArrayAt < 0)
         {
             // A scalar target takes the first value; use 'join' or a target ending in [] to keep them all.
-            var parent = Descend(target, 0, Names.Length - 1);
-            if (parent is not null)
+            if (Descend(target, 0, Names.Length - 1, 0) is { } parent)
             {
                 parent[Names[^1]] = values[0].ToNode();
             }
@@ -75,36 +77,25 @@ internal sealed class TargetPath
             return;
         }
 
-        var owner = Descend(target, 0, ArrayAt);
-        if (owner is null)
-        {
-            return;
-        }
-
-        if (owner[Names[ArrayAt]] is not JsonArray array)
-        {
-            array = [];
-            owner[Names[ArrayAt]] = array;
-        }
-
         if (EndsWithArray)
         {
-            foreach (var value in values)
+            if (Descend(target, 0, Names.Length - 1, 0) is { } owner)
             {
-                array.Add(value.ToNode());
+                var array = ArrayOf(owner, Names[^1]);
+                foreach (var value in values)
+                {
+                    array.Add(value.ToNode());
+                }
             }
 
             return;
         }
 
+        // Value i goes into element i of the first array (later arrays use their element 0), so that sibling
+        // targets such as attacks[].technique.uid and attacks[].technique.name line up.
         for (var i = 0; i < values.Count; i++)
         {
-            while (array.Count <= i)
-            {
-                array.Add(new JsonObject());
-            }
-
-            if (array[i] is JsonObject item && Descend(item, ArrayAt + 1, Names.Length - 1) is { } parent)
+            if (Descend(target, 0, Names.Length - 1, i) is { } parent)
             {
                 parent[Names[^1]] = values[i].ToNode();
             }
@@ -114,41 +105,56 @@ internal sealed class TargetPath
     /// <summary>Appends an object built by an 'each' block to the array this path names.</summary>
     public void Append(JsonObject target, JsonObject item)
     {
-        var owner = Descend(target, 0, Names.Length - 1);
-        if (owner is null)
+        if (Descend(target, 0, Names.Length - 1, 0) is { } owner)
         {
-            return;
+            ArrayOf(owner, Names[^1]).Add(item);
         }
-
-        if (owner[Names[^1]] is not JsonArray array)
-        {
-            array = [];
-            owner[Names[^1]] = array;
-        }
-
-        array.Add(item);
     }
 
-    // Walks names[from..to) creating objects; null when a scalar is already in the way.
-    private JsonObject? Descend(JsonObject current, int from, int to)
+    private static JsonArray ArrayOf(JsonObject owner, string name)
+    {
+        if (owner[name] is not JsonArray array)
+        {
+            array = [];
+            owner[name] = array;
+        }
+
+        return array;
+    }
+
+    // Walks names[from..to) creating objects (and array elements); null when a scalar is already in the way.
+    private JsonObject? Descend(JsonObject current, int from, int to, int index)
     {
         for (var i = from; i < to; i++)
         {
-            var next = current[Names[i]];
-            if (next is null)
+            JsonNode? next;
+            if (_isArray[i])
             {
-                var created = new JsonObject();
-                current[Names[i]] = created;
-                current = created;
-            }
-            else if (next is JsonObject existing)
-            {
-                current = existing;
+                var array = ArrayOf(current, Names[i]);
+                var position = i == ArrayAt ? index : 0;
+                while (array.Count <= position)
+                {
+                    array.Add(new JsonObject());
+                }
+
+                next = array[position];
             }
             else
             {
+                next = current[Names[i]];
+                if (next is null)
+                {
+                    next = new JsonObject();
+                    current[Names[i]] = next;
+                }
+            }
+
+            if (next is not JsonObject existing)
+            {
                 return null;
             }
+
+            current = existing;
         }
 
         return current;
