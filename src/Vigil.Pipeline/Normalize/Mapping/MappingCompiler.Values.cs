@@ -113,12 +113,15 @@ internal sealed partial class MappingCompiler
             "to_string" => Enabled(value, ValueSteps.ToText()),
             "prefix" => ValueSteps.Prefix(Text(value)),
             "set" => ValueSteps.Set(Constant(AsScalar(value))),
+            "multiply" => ValueSteps.Multiply(double.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var factor)
+                ? factor
+                : throw Error(value, $"{origin}: multiply needs a number")),
             "split" => ValueSteps.Split(Text(value)),
             "join" => ValueSteps.Join(Text(value)),
             "regex" => ValueSteps.Extract(Pattern(value)),
             "format" => TimeSteps.Create(Text(value), origin),
             _ => throw Error(keyNode, $"{origin}: '{key}' is not a value key (path, paths, const, template, map, lookup, ranges, "
-                + "set, lower, upper, trim, prefix, split, join, regex, format, to_int, to_bool, to_string, first, default, optional, type)"),
+                + "set, multiply, lower, upper, trim, prefix, split, join, regex, format, to_int, to_bool, to_string, first, default, optional, type)"),
         };
     }
 

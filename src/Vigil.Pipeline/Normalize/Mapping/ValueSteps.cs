@@ -60,6 +60,22 @@ internal static class ValueSteps
         }
     };
 
+    /// <summary>Multiplies numbers and rounds to an integer: unit changes such as Zeek's seconds to OCSF's milliseconds.</summary>
+    public static ValueStep Multiply(double factor) => (values, _) =>
+    {
+        for (var i = values.Count - 1; i >= 0; i--)
+        {
+            if (TryNumber(values[i], out var number))
+            {
+                values[i] = MappedValue.FromInteger((long)Math.Round(number * factor));
+            }
+            else
+            {
+                values.RemoveAt(i);
+            }
+        }
+    };
+
     public static ValueStep Lower() => (values, _) => Rewrite(values, text => text.ToLowerInvariant());
 
     public static ValueStep Upper() => (values, _) => Rewrite(values, text => text.ToUpperInvariant());
