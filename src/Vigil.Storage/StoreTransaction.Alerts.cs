@@ -12,48 +12,45 @@ internal sealed partial class StoreTransaction
 {
     public async Task<AlertUpsert> UpsertAlertAsync(Alert alert, CancellationToken cancellationToken)
     {
-        var command = await PreparedAsync(HotStatements.UpsertAlert, cancellationToken);
-        command.Set(0, alert.Id);
-        command.Set(1, alert.Source);
-        command.Set(2, alert.SourceRef);
-        command.Set(3, alert.Title);
-        command.Set(4, alert.Description);
-        command.Set(5, (int)alert.Severity);
-        command.Set(6, engine.ToDb(alert.OccurredAt));
-        command.Set(7, engine.ToDb(alert.ReceivedAt));
-        command.Set(8, alert.Fingerprint);
-        command.Set(9, alert.RawPayload);
-        command.Set(10, Json.Entities(alert.Entities));
-        command.Set(11, Json.Strings(alert.Tags));
-        command.Set(12, engine.ToDb(alert.FirstSeen));
-        command.Set(13, engine.ToDb(alert.LastSeen));
-
-        string storedId;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var insert = await PreparedAsync(HotStatements.InsertAlert, cancellationToken);
+        insert.Set(0, alert.Id);
+        insert.Set(1, alert.Source);
+        insert.Set(2, alert.SourceRef);
+        insert.Set(3, alert.Title);
+        insert.Set(4, alert.Description);
+        insert.Set(5, (int)alert.Severity);
+        insert.Set(6, engine.ToDb(alert.OccurredAt));
+        insert.Set(7, engine.ToDb(alert.ReceivedAt));
+        insert.Set(8, alert.Fingerprint);
+        insert.Set(9, alert.RawPayload);
+        insert.Set(10, Json.Entities(alert.Entities));
+        insert.Set(11, Json.Strings(alert.Tags));
+        insert.Set(12, engine.ToDb(alert.FirstSeen));
+        insert.Set(13, engine.ToDb(alert.LastSeen));
+        if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
-            await reader.ReadAsync(cancellationToken);
-            storedId = reader.GetString(0);
-            if (string.Equals(storedId, alert.Id, StringComparison.Ordinal))
-            {
-                // This call inserted the row: what was stored is the alert itself, at the store's time resolution.
-                return new AlertUpsert(
-                    alert with
-                    {
-                        OccurredAt = UnixMicros.Truncate(alert.OccurredAt),
-                        ReceivedAt = UnixMicros.Truncate(alert.ReceivedAt),
-                        FirstSeen = engine.ReadTime(reader, 2),
-                        LastSeen = engine.ReadTime(reader, 3),
-                        OccurrenceCount = reader.GetInt64(1),
-                        CaseId = null,
-                    },
-                    Created: true);
-            }
+            // What was stored is the alert itself, at the store's time resolution.
+            return new AlertUpsert(
+                alert with
+                {
+                    OccurredAt = UnixMicros.Truncate(alert.OccurredAt),
+                    ReceivedAt = UnixMicros.Truncate(alert.ReceivedAt),
+                    FirstSeen = UnixMicros.Truncate(alert.FirstSeen),
+                    LastSeen = UnixMicros.Truncate(alert.LastSeen),
+                    OccurrenceCount = 1,
+                    CaseId = null,
+                },
+                Created: true);
         }
 
-        var select = await PreparedAsync(HotStatements.SelectAlert, cancellationToken);
-        select.Set(0, storedId);
+        var count = await PreparedAsync(HotStatements.CountRepeat, cancellationToken);
+        count.Set(0, engine.ToDb(alert.LastSeen));
+        count.Set(1, alert.Fingerprint);
+        await count.ExecuteNonQueryAsync(cancellationToken);
+        var select = await PreparedAsync(HotStatements.SelectAlertByFingerprint, cancellationToken);
+        select.Set(0, alert.Fingerprint);
         var stored = await Query.FirstAsync(select, engine, Rows.Alert, cancellationToken)
-            ?? throw new InvalidOperationException($"alert {storedId} vanished inside its own transaction");
+            ?? throw new InvalidOperationException($"alert {alert.Fingerprint} vanished inside its own transaction");
         return new AlertUpsert(stored, Created: false);
     }
 
@@ -122,11 +119,17 @@ internal sealed partial class StoreTransaction
         {
             var key = entity.Key;
             var type = entity.Type.ToWire();
-            upsert.Set(0, key);
-            upsert.Set(1, type);
-            upsert.Set(2, entity.Value);
-            upsert.Set(3, seenValue);
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            // A batch names the same hosts and addresses again and again; each needs upserting once per transaction
+            // unless a later sighting moves its last_seen.
+            if (!_entitiesSeen.TryGetValue(key, out var known) || known < seen)
+            {
+                upsert.Set(0, key);
+                upsert.Set(1, type);
+                upsert.Set(2, entity.Value);
+                upsert.Set(3, seenValue);
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                _entitiesSeen[key] = seen;
+            }
 
             link.Set(0, caseId);
             link.Set(1, key);

@@ -11,6 +11,7 @@ internal sealed partial class StoreTransaction
         var command = await PreparedAsync(HotStatements.InsertCase, cancellationToken);
         SetCase(command, @case);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        _newCases.Add(@case.Id);
     }
 
     public async Task<Case?> GetCaseForUpdateAsync(string id, CancellationToken cancellationToken)

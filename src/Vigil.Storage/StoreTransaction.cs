@@ -16,6 +16,8 @@ internal sealed partial class StoreTransaction(StoreEngine engine, DbTransaction
     private readonly DbConnection _connection = transaction.Connection!;
     private readonly Dictionary<Statement, DbCommand> _prepared = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, LedgerHead> _heads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _newCases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _entitiesSeen = new(StringComparer.Ordinal);
     private JsonText? _json;
     private bool _done;
 

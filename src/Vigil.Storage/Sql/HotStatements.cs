@@ -8,20 +8,25 @@ namespace Vigil.Storage.Sql;
 /// </summary>
 internal static class HotStatements
 {
-    // The last_seen CASE instead of max()/GREATEST() because the two engines spell that differently.
-    public static readonly Statement UpsertAlert = new(
+    // New alerts are the hot path: a plain insert that reports whether it inserted (no RETURNING reader). A repeat
+    // then takes CountRepeat and SelectAlertByFingerprint. ON CONFLICT DO NOTHING waits for a concurrent inserter of
+    // the same fingerprint on PostgreSQL, so the repeat's update always finds the row.
+    public static readonly Statement InsertAlert = new(
         $"INSERT INTO {VigilTables.Alerts} ({Columns.Alert}) VALUES (@id, @source, @source_ref, @title, @description, @severity, @occurred_at,"
-        + " @received_at, @fingerprint, @raw_payload, @entities, @tags, @first_seen, @last_seen, 1)"
-        + $" ON CONFLICT (fingerprint) DO UPDATE SET occurrence_count = {VigilTables.Alerts}.occurrence_count + 1,"
-        + $" last_seen = CASE WHEN excluded.last_seen > {VigilTables.Alerts}.last_seen THEN excluded.last_seen ELSE {VigilTables.Alerts}.last_seen END"
-        + " RETURNING id, occurrence_count, first_seen, last_seen",
+        + " @received_at, @fingerprint, @raw_payload, @entities, @tags, @first_seen, @last_seen, 1) ON CONFLICT (fingerprint) DO NOTHING",
         ("@id", Text), ("@source", Text), ("@source_ref", Text), ("@title", Text), ("@description", Text), ("@severity", Integer),
         ("@occurred_at", Time), ("@received_at", Time), ("@fingerprint", Text), ("@raw_payload", Text), ("@entities", Text), ("@tags", Text),
         ("@first_seen", Time), ("@last_seen", Time));
 
-    public static readonly Statement SelectAlert = new(
-        $"SELECT {Columns.AlertWithCase} FROM {VigilTables.Alerts} a LEFT JOIN {VigilTables.CaseAlerts} l ON l.alert_id = a.id WHERE a.id = @id",
-        ("@id", Text));
+    // The last_seen CASE instead of max()/GREATEST() because the two engines spell that differently.
+    public static readonly Statement CountRepeat = new(
+        $"UPDATE {VigilTables.Alerts} SET occurrence_count = occurrence_count + 1,"
+        + " last_seen = CASE WHEN @last_seen > last_seen THEN @last_seen ELSE last_seen END WHERE fingerprint = @fingerprint",
+        ("@last_seen", Time), ("@fingerprint", Text));
+
+    public static readonly Statement SelectAlertByFingerprint = new(
+        $"SELECT {Columns.AlertWithCase} FROM {VigilTables.Alerts} a LEFT JOIN {VigilTables.CaseAlerts} l ON l.alert_id = a.id WHERE a.fingerprint = @fingerprint",
+        ("@fingerprint", Text));
 
     public static readonly Statement InsertCase = new(
         $"INSERT INTO {VigilTables.Cases} ({Columns.Case}) VALUES (@id, @title, @state, @severity, @severity_at_open, @owner, @opened_at,"
@@ -60,10 +65,6 @@ internal static class HotStatements
     public static readonly Statement InsertLedger = new(
         $"INSERT INTO {VigilTables.Ledger} ({Columns.Ledger}) VALUES (@chain_id, @seq, @kind, @actor, @at, @payload, @prev_hash, @hash)",
         ("@chain_id", Text), ("@seq", BigInteger), ("@kind", Text), ("@actor", Text), ("@at", Time), ("@payload", Text), ("@prev_hash", Text), ("@hash", Text));
-
-    public static readonly Statement UpdateHead = new(
-        $"UPDATE {VigilTables.LedgerHeads} SET seq = @seq, hash = @hash WHERE chain_id = @chain_id",
-        ("@seq", BigInteger), ("@hash", Text), ("@chain_id", Text));
 
     private static (string, ParameterKind)[] CaseParameters =>
     [

@@ -107,6 +107,34 @@ public abstract partial class StoreCompliance
         Assert.True(verification.IsIntact, string.Join("; ", verification.Problems.Select(p => p.Message)));
     }
 
+    [Fact]
+    public async Task AppendLedger_ManyNewCasesInOneBatchThenMore_EveryChainVerifies()
+    {
+        await using var db = await OpenStoreAsync();
+        // More chains than one head statement carries, opened in the same transaction as their cases.
+        var cases = Enumerable.Range(0, 450).Select(i => NewCase($"batch {i}")).ToArray();
+        await CommitAsync(db.Store, async tx =>
+        {
+            foreach (var @case in cases)
+            {
+                await tx.InsertCaseAsync(@case, Ct);
+                await tx.AppendLedgerAsync(@case.Id, LedgerKinds.CaseOpened, Actor.Automation("ingest"), T0, "{}", Ct);
+                await tx.AppendLedgerAsync(@case.Id, LedgerKinds.AlertAttached, Actor.Automation("ingest"), T0, "{}", Ct);
+            }
+        });
+        await CommitAsync(db.Store, tx => tx.AppendLedgerAsync(cases[7].Id, LedgerKinds.Closed, Actor.Human("carol"), T0.AddDays(1), "{}", Ct));
+
+        foreach (var @case in cases)
+        {
+            var entries = await db.Store.ReadLedgerAsync(@case.Id, Ct);
+            var head = await db.Store.GetLedgerHeadAsync(@case.Id, Ct);
+            Assert.True(LedgerVerifier.Verify(@case.Id, entries, head).IsIntact);
+            Assert.Equal(@case == cases[7] ? 3 : 2, head!.Seq);
+        }
+
+        Assert.Equal(450, (await db.Store.ListLedgerChainsAsync(Ct)).Count);
+    }
+
     private static async Task AppendFiveAsync(StoreUnderTest db)
     {
         await CommitAsync(db.Store, async tx =>
