@@ -62,7 +62,7 @@ public sealed partial class SourceMapping
         var variant = SelectVariant(root);
         if (variant is null)
         {
-            return NormalizeResult.Failed(Name, $"no variant of mapping '{Name}' applies to this event ({DescribeVariants()})");
+            return NormalizeResult.Failed(Name, $"no variant of mapping '{Name}' applies to this event (variants: {DescribeVariants()})");
         }
 
         var context = ApplyContext.Rent(root);
@@ -89,5 +89,5 @@ public sealed partial class SourceMapping
         return null;
     }
 
-    private string DescribeVariants() => string.Join("; ", _variants.Select(v => string.Join(" and ", v.When.Select(c => c.Describe()))));
+    private string DescribeVariants() => string.Join(", ", _variants.Select(v => v.Name));
 }

@@ -113,6 +113,7 @@ internal sealed partial class MappingCompiler
             "to_string" => Enabled(value, ValueSteps.ToText()),
             "prefix" => ValueSteps.Prefix(Text(value)),
             "set" => ValueSteps.Set(Constant(AsScalar(value))),
+            "skip" => ValueSteps.Skip((value is YamlSequenceNode list ? list.Children.Select(Text) : [Text(value)]).ToFrozenSet(StringComparer.Ordinal)),
             "multiply" => ValueSteps.Multiply(double.TryParse(Text(value), NumberStyles.Float, CultureInfo.InvariantCulture, out var factor)
                 ? factor
                 : throw Error(value, $"{origin}: multiply needs a number")),
@@ -121,7 +122,7 @@ internal sealed partial class MappingCompiler
             "regex" => ValueSteps.Extract(Pattern(value)),
             "format" => TimeSteps.Create(Text(value), origin),
             _ => throw Error(keyNode, $"{origin}: '{key}' is not a value key (path, paths, const, template, map, lookup, ranges, "
-                + "set, multiply, lower, upper, trim, prefix, split, join, regex, format, to_int, to_bool, to_string, first, default, optional, type)"),
+                + "set, skip, multiply, lower, upper, trim, prefix, split, join, regex, format, to_int, to_bool, to_string, first, default, optional, type)"),
         };
     }
 

@@ -76,6 +76,10 @@ internal static class ValueSteps
         }
     };
 
+    /// <summary>Drops placeholder values such as Windows' "-" for "none".</summary>
+    public static ValueStep Skip(FrozenSet<string> placeholders) => (values, _) =>
+        values.RemoveAll(value => value.IsScalar && placeholders.Contains(value.AsText()));
+
     public static ValueStep Lower() => (values, _) => Rewrite(values, text => text.ToLowerInvariant());
 
     public static ValueStep Upper() => (values, _) => Rewrite(values, text => text.ToUpperInvariant());
