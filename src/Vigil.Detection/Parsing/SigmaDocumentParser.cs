@@ -31,6 +31,12 @@ internal sealed class SigmaDocumentParser
             Errors.Add(new SigmaLoadError(file, checked((int)exception.Start.Line), $"YAML syntax error: {exception.Message}"));
             return;
         }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner and loader throw these on some malformed input (found by RuleFuzzTests); it is still a syntax error.
+            Errors.Add(new SigmaLoadError(file, 1, $"YAML syntax error: {exception.Message}"));
+            return;
+        }
 
         foreach (var document in stream.Documents)
         {

@@ -82,6 +82,9 @@ public static class SigmaPipelineLoader
         return mappings;
     }
 
+    private static string Name(YamlNode key) =>
+        (key as YamlScalarNode)?.Value ?? throw new SigmaFormatException("names must be plain values", Yaml.LineOf(key));
+
     private static Dictionary<string, string> StringMap(YamlNode? node)
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -97,7 +100,7 @@ public static class SigmaPipelineLoader
 
         foreach (var (key, value) in mapping.Children)
         {
-            map[((YamlScalarNode)key).Value ?? ""] = value is YamlScalarNode { Value: { } text }
+            map[Name(key)] = value is YamlScalarNode { Value: { } text }
                 ? text
                 : throw new SigmaFormatException("a field mapping maps one name to one name", Yaml.LineOf(value));
         }
@@ -120,7 +123,7 @@ public static class SigmaPipelineLoader
 
         foreach (var (key, value) in mapping.Children)
         {
-            map[((YamlScalarNode)key).Value ?? ""] = value switch
+            map[Name(key)] = value switch
             {
                 YamlScalarNode scalar => [scalar.Value ?? ""],
                 YamlSequenceNode list => [.. list.Children.Select(c => (c as YamlScalarNode)?.Value

@@ -1,0 +1,73 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CsCheck;
+using Vigil.Detection.Compilation;
+using Vigil.Detection.Matching;
+
+namespace Vigil.Detection.Tests.Sigma;
+
+/// <summary>Properties of Sigma's escaping and wildcard rules (rules specification, "Escape Character").</summary>
+public sealed class PatternPropertyTests
+{
+    private static readonly Gen<string> Tricky = Gen.String[Gen.Char["ab*?\\ -"], 0, 12];
+    private static readonly Gen<string> Text = Gen.String[Gen.Char["abAB*?\\ -"], 0, 14];
+
+    [Fact]
+    public void Parse_EscapedLiteral_RoundTripsWithoutWildcards() =>
+        Tricky.Sample(literal =>
+        {
+            var parsed = SigmaPattern.Parse(SigmaPattern.Literal(literal).ToString());
+
+            Assert.Equal(literal, parsed.Chars);
+            Assert.False(parsed.HasWildcards);
+        });
+
+    [Fact]
+    public void Modifiers_EscapedLiteral_MatchWhereverTheModifierSays() =>
+        Gen.Select(Tricky, Tricky, Tricky).Sample((literal, before, after) =>
+        {
+            var pattern = SigmaPattern.Parse(SigmaPattern.Literal(literal).ToString());
+
+            Assert.True(PatternMatchers.For(pattern, true).Matches(literal));
+            Assert.True(PatternMatchers.For(pattern.WithStar(true, true), true).Matches(before + literal + after));
+            Assert.True(PatternMatchers.For(pattern.WithStar(false, true), true).Matches(literal + after));
+            Assert.True(PatternMatchers.For(pattern.WithStar(true, false), true).Matches(before + literal));
+        });
+
+    [Fact]
+    public void Parse_ValueEndingInBackslash_AddedWildcardStaysWildcard() =>
+        Tricky.Sample(literal =>
+        {
+            var pattern = SigmaPattern.Parse(literal + "\\").WithStar(false, true);
+
+            Assert.Equal(PatternToken.Star, pattern.Tokens[^1]);
+            Assert.Equal('\\', pattern.Chars[^2]);
+            Assert.Equal(PatternToken.Literal, pattern.Tokens[^2]);
+        });
+
+    [Fact]
+    public void Matches_RandomPattern_AgreesWithRegexOracle() =>
+        Gen.Select(Tricky, Text).Sample((raw, text) =>
+        {
+            var pattern = SigmaPattern.Parse(raw);
+            var oracle = new Regex(ToRegex(pattern), RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
+
+            Assert.Equal(oracle.IsMatch(text), PatternMatchers.For(pattern, ignoreCase: true).Matches(text));
+        }, iter: 2000);
+
+    private static string ToRegex(SigmaPattern pattern)
+    {
+        var builder = new StringBuilder("^");
+        for (var i = 0; i < pattern.Tokens.Length; i++)
+        {
+            builder.Append(pattern.Tokens[i] switch
+            {
+                PatternToken.Star => ".*",
+                PatternToken.Question => ".",
+                _ => Regex.Escape(pattern.Chars[i].ToString()),
+            });
+        }
+
+        return builder.Append('$').ToString();
+    }
+}
