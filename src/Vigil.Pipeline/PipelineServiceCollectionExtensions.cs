@@ -19,6 +19,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
         services.AddSingleton<DeadLetterService>();
+        services.TryAddSingleton(_ => Normalize.MappingCatalog.Load());
+        services.AddSingleton<SourceHealth>();
+        services.AddSingleton<EventIngestor>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<LedgerAuditor>();
         services.AddSingleton<ApiKeyService>();
