@@ -1,0 +1,13 @@
+using System.Net;
+
+namespace Vigil.Pipeline.Ports;
+
+/// <summary>
+/// Geo-location of addresses. Synchronous because implementations read a memory-mapped database; callers skip
+/// addresses that are not globally reachable (see Enrich.Ranges.AddressClassifier) before asking.
+/// </summary>
+public interface IGeoLookup
+{
+    /// <summary>The location, or null when the database has no entry for the address.</summary>
+    GeoLocation? Lookup(IPAddress address);
+}
