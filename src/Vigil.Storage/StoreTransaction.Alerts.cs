@@ -107,37 +107,45 @@ internal sealed partial class StoreTransaction
 
     private async Task AddCaseEntitiesAsync(string caseId, IReadOnlyList<Entity> entities, Dictionary<string, DateTimeOffset>? firstSeen, DateTimeOffset seen, CancellationToken cancellationToken)
     {
-        if (entities.Count == 0)
+        var seenValue = engine.ToDb(seen);
+        for (var start = 0; start < entities.Count; start += HotStatements.CaseEntitiesPerStatement)
+        {
+            var rows = Math.Min(HotStatements.CaseEntitiesPerStatement, entities.Count - start);
+            var link = await PreparedAsync(HotStatements.InsertCaseEntities(rows), cancellationToken);
+            link.Set(0, caseId);
+            for (var i = 0; i < rows; i++)
+            {
+                var entity = entities[start + i];
+                var key = entity.Key;
+                var type = entity.Type.ToWire();
+                await UpsertEntityAsync(key, type, entity.Value, seen, seenValue, cancellationToken);
+                var at = 1 + (i * 4);
+                link.Set(at, key);
+                link.Set(at + 1, type);
+                link.Set(at + 2, entity.Value);
+                link.Set(at + 3, firstSeen is not null && firstSeen.TryGetValue(key, out var first) ? engine.ToDb(first) : seenValue);
+            }
+
+            await link.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task UpsertEntityAsync(string key, string type, string value, DateTimeOffset seen, object seenValue, CancellationToken cancellationToken)
+    {
+        // A batch names the same hosts and addresses again and again; each needs upserting once per transaction
+        // unless a later sighting moves its last_seen.
+        if (_entitiesSeen.TryGetValue(key, out var known) && known >= seen)
         {
             return;
         }
 
         var upsert = await PreparedAsync(HotStatements.UpsertEntity, cancellationToken);
-        var link = await PreparedAsync(HotStatements.InsertCaseEntity, cancellationToken);
-        var seenValue = engine.ToDb(seen);
-        foreach (var entity in entities)
-        {
-            var key = entity.Key;
-            var type = entity.Type.ToWire();
-            // A batch names the same hosts and addresses again and again; each needs upserting once per transaction
-            // unless a later sighting moves its last_seen.
-            if (!_entitiesSeen.TryGetValue(key, out var known) || known < seen)
-            {
-                upsert.Set(0, key);
-                upsert.Set(1, type);
-                upsert.Set(2, entity.Value);
-                upsert.Set(3, seenValue);
-                await upsert.ExecuteNonQueryAsync(cancellationToken);
-                _entitiesSeen[key] = seen;
-            }
-
-            link.Set(0, caseId);
-            link.Set(1, key);
-            link.Set(2, type);
-            link.Set(3, entity.Value);
-            link.Set(4, firstSeen is not null && firstSeen.TryGetValue(key, out var first) ? engine.ToDb(first) : seenValue);
-            await link.ExecuteNonQueryAsync(cancellationToken);
-        }
+        upsert.Set(0, key);
+        upsert.Set(1, type);
+        upsert.Set(2, value);
+        upsert.Set(3, seenValue);
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
+        _entitiesSeen[key] = seen;
     }
 
     private async Task<Dictionary<string, DateTimeOffset>> CaseEntityFirstSeenAsync(string caseId, CancellationToken cancellationToken)

@@ -50,10 +50,15 @@ internal static class HotStatements
         + $" THEN excluded.last_seen ELSE {VigilTables.Entities}.last_seen END",
         ("@entity_key", Text), ("@type", Text), ("@value", Text), ("@seen", Time));
 
-    public static readonly Statement InsertCaseEntity = new(
-        $"INSERT INTO {VigilTables.CaseEntities} (case_id, entity_key, type, value, first_seen) VALUES (@case_id, @entity_key, @type, @value, @first_seen)"
-        + " ON CONFLICT (case_id, entity_key) DO NOTHING",
-        ("@case_id", Text), ("@entity_key", Text), ("@type", Text), ("@value", Text), ("@first_seen", Time));
+    /// <summary>Most entity rows one case-entity insert carries; alerts with more take several statements.</summary>
+    public const int CaseEntitiesPerStatement = 8;
+
+    // One statement per alert for all its entities rather than one per entity: alerts carry two to six entities, and
+    // each statement saved is a bind-and-step (SQLite) or a round trip (PostgreSQL) per alert.
+    private static readonly Statement[] CaseEntityInserts = [.. Enumerable.Range(1, CaseEntitiesPerStatement).Select(CaseEntityInsert)];
+
+    /// <summary>Inserts <paramref name="rows"/> entities of one case: @case_id, then key, type, value, first_seen per row.</summary>
+    public static Statement InsertCaseEntities(int rows) => CaseEntityInserts[rows - 1];
 
     // Creates the head when the chain is new and, either way, locks it (the no-op update takes the row lock on
     // PostgreSQL) and returns it: one round trip where INSERT … ON CONFLICT DO NOTHING plus SELECT … FOR UPDATE take two.
@@ -65,6 +70,16 @@ internal static class HotStatements
     public static readonly Statement InsertLedger = new(
         $"INSERT INTO {VigilTables.Ledger} ({Columns.Ledger}) VALUES (@chain_id, @seq, @kind, @actor, @at, @payload, @prev_hash, @hash)",
         ("@chain_id", Text), ("@seq", BigInteger), ("@kind", Text), ("@actor", Text), ("@at", Time), ("@payload", Text), ("@prev_hash", Text), ("@hash", Text));
+
+    private static Statement CaseEntityInsert(int rows)
+    {
+        var values = Enumerable.Range(0, rows).Select(i => $"(@case_id, @k{i}, @t{i}, @v{i}, @f{i})");
+        var parameters = Enumerable.Range(0, rows).SelectMany(i => new[] { ($"@k{i}", Text), ($"@t{i}", Text), ($"@v{i}", Text), ($"@f{i}", Time) });
+        return new Statement(
+            $"INSERT INTO {VigilTables.CaseEntities} (case_id, entity_key, type, value, first_seen) VALUES {string.Join(", ", values)}"
+            + " ON CONFLICT (case_id, entity_key) DO NOTHING",
+            [("@case_id", Text), .. parameters]);
+    }
 
     private static (string, ParameterKind)[] CaseParameters =>
     [

@@ -106,6 +106,25 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task AttachAlert_MoreEntitiesThanOneStatementCarries_StoresEvery()
+    {
+        await using var db = await OpenStoreAsync();
+        var @case = NewCase();
+        var entities = Enumerable.Range(0, 19).Select(i => Entity.Create(EntityType.Ip, $"192.0.2.{i}")).ToArray();
+        var alert = NewAlert("wide", entities: entities);
+
+        await CommitAsync(db.Store, async tx =>
+        {
+            await tx.InsertCaseAsync(@case, Ct);
+            await tx.UpsertAlertAsync(alert, Ct);
+            await tx.AttachAlertAsync(Link(@case, alert), alert, Ct);
+        });
+
+        Assert.Equal(entities.Select(e => e.Key).Order(StringComparer.Ordinal), (await db.Store.GetCaseEntitiesAsync(@case.Id, Ct)).Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(19, await db.ExecuteSqlAsync($"SELECT COUNT(*) FROM {VigilTables.Entities}"));
+    }
+
+    [Fact]
     public async Task MoveAlert_ToAnotherCase_KeepsOriginAndEntitiesFollow()
     {
         await using var db = await OpenStoreAsync();
