@@ -12,6 +12,7 @@ public static class Ids
     public const string DeadLetter = "dlq";
     public const string ApiKey = "key";
     public const string User = "usr";
+    public const string Action = "act";
 
     public static string New(string prefix) => string.Concat(prefix, "_", Guid.CreateVersion7().ToString("N"));
 

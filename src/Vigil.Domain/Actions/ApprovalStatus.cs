@@ -1,0 +1,9 @@
+namespace Vigil.Domain.Actions;
+
+public enum ApprovalStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Expired,
+}

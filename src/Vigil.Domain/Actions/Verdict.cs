@@ -1,0 +1,7 @@
+namespace Vigil.Domain.Actions;
+
+public enum Verdict
+{
+    Approve,
+    Reject,
+}
