@@ -33,6 +33,12 @@ internal sealed class FieldPath
         error = null;
         var segments = new List<PathSegment>();
         var span = text.AsSpan().Trim();
+        if (span is ".")
+        {
+            // "." is the scope itself: inside an 'each' over an array of strings, the string.
+            return new FieldPath(".", [], fromRoot: false);
+        }
+
         var fromRoot = span.StartsWith("$.", StringComparison.Ordinal);
         if (fromRoot)
         {

@@ -8,7 +8,7 @@ namespace Vigil.Pipeline.Normalize.Mapping;
 
 internal sealed partial class MappingCompiler
 {
-    private static readonly FrozenSet<string> SourceKeys = FrozenSet.Create(StringComparer.Ordinal, "path", "paths", "const", "template");
+    private static readonly FrozenSet<string> SourceKeys = FrozenSet.Create(StringComparer.Ordinal, "path", "paths", "const", "template", "first_of");
 
     private static readonly FrozenSet<string> FlagKeys = FrozenSet.Create(StringComparer.Ordinal, "optional", "type");
 
@@ -31,6 +31,7 @@ internal sealed partial class MappingCompiler
         FieldPath[]? coalesce = null;
         MappedValue? constantValue = null;
         TemplatePart[]? template = null;
+        ValueExpression[]? alternatives = null;
         var steps = new List<ValueStep>();
         var track = trackMissing;
         foreach (var (keyNode, value) in spec.Children)
@@ -42,6 +43,7 @@ internal sealed partial class MappingCompiler
                 case "paths": coalesce = Sequence(value).Select(ParsePath).ToArray(); break;
                 case "const": constantValue = Constant(AsScalar(value)); break;
                 case "template": template = Template(value); break;
+                case "first_of": alternatives = Sequence(value).Select(n => Value(n, origin, expected, trackMissing: false)).ToArray(); break;
                 case "optional": track &= !Flag(value); break;
                 case "type": expected = Kind(value); break;
                 case "default":
@@ -55,7 +57,7 @@ internal sealed partial class MappingCompiler
         var sources = spec.Children.Keys.Count(k => SourceKeys.Contains(Text(k)));
         if (sources != 1 && !(sources == 0 && steps.Count > 0 && spec.Children.Keys.Any(k => Text(k) == "default")))
         {
-            throw Error(spec, $"{origin}: a value needs exactly one of path, paths, const or template (found {sources})");
+            throw Error(spec, $"{origin}: a value needs exactly one of path, paths, const, template or first_of (found {sources})");
         }
 
         return new ValueExpression
@@ -65,6 +67,7 @@ internal sealed partial class MappingCompiler
             Coalesce = coalesce,
             Constant = constantValue,
             Template = template,
+            Alternatives = alternatives,
             Steps = [.. steps],
             Expected = expected,
             TrackMissing = track,
@@ -78,13 +81,18 @@ internal sealed partial class MappingCompiler
         return hasFormat ? expression : expression with { Steps = [.. expression.Steps, AutoTime] };
     }
 
-    // Without an explicit format, text is read as ISO 8601 and numbers as epoch (unit guessed by magnitude).
+    // Without an explicit format, text is read as ISO 8601 and numbers (or digit strings) as epoch (unit guessed by magnitude).
     private static readonly ValueStep IsoTime = TimeSteps.Create("iso8601", "time");
     private static readonly ValueStep EpochTime = TimeSteps.Create("epoch", "time");
 
     private static void AutoTime(List<MappedValue> values, ApplyContext context)
     {
-        if (values.Count > 0 && values[0].Kind == MappedValueKind.String)
+        // Digits-only text ("1709120000000", CEF rt) is an epoch number written as a string.
+        if (values.Count > 0 && values[0].Kind == MappedValueKind.String && !values[0].Text!.AsSpan().Trim().ContainsAnyExcept("0123456789."))
+        {
+            EpochTime(values, context);
+        }
+        else if (values.Count > 0 && values[0].Kind == MappedValueKind.String)
         {
             IsoTime(values, context);
         }
@@ -121,7 +129,7 @@ internal sealed partial class MappingCompiler
             "join" => ValueSteps.Join(Text(value)),
             "regex" => ValueSteps.Extract(Pattern(value)),
             "format" => TimeSteps.Create(Text(value), origin),
-            _ => throw Error(keyNode, $"{origin}: '{key}' is not a value key (path, paths, const, template, map, lookup, ranges, "
+            _ => throw Error(keyNode, $"{origin}: '{key}' is not a value key (path, paths, const, template, first_of, map, lookup, ranges, "
                 + "set, skip, multiply, lower, upper, trim, prefix, split, join, regex, format, to_int, to_bool, to_string, first, default, optional, type)"),
         };
     }

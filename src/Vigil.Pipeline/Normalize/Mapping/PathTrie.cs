@@ -107,6 +107,11 @@ internal sealed class PathTrie
 
     private JsonNode? ResidualOf(JsonElement value, List<string> path, ref List<string>? newFields, bool insideKnown)
     {
+        if (_consumed)
+        {
+            return null;
+        }
+
         switch (value.ValueKind)
         {
             case JsonValueKind.Object when _children.Count > 0:

@@ -19,6 +19,9 @@ internal sealed record ValueExpression
 
     public TemplatePart[]? Template { get; init; }
 
+    /// <summary>Whole value specs tried in order; the first that yields a value wins (<c>first_of:</c>).</summary>
+    public ValueExpression[]? Alternatives { get; init; }
+
     public ValueStep[] Steps { get; init; } = [];
 
     public ExpectedKind Expected { get; init; } = ExpectedKind.Scalar;
@@ -27,7 +30,9 @@ internal sealed record ValueExpression
     public bool TrackMissing { get; init; } = true;
 
     public IEnumerable<FieldPath> SourcePaths =>
-        Path is not null ? [Path] : Coalesce ?? (IEnumerable<FieldPath>)(Template?.Where(p => p.Path is not null).Select(p => p.Path!) ?? []);
+        Path is not null ? [Path]
+        : Coalesce ?? Alternatives?.SelectMany(a => a.SourcePaths)
+        ?? (IEnumerable<FieldPath>)(Template?.Where(p => p.Path is not null).Select(p => p.Path!) ?? []);
 
     public void Evaluate(ApplyContext context, JsonElement scope, List<MappedValue> output)
     {
@@ -60,6 +65,17 @@ internal sealed record ValueExpression
         else if (Template is not null)
         {
             output.Add(MappedValue.FromString(Render(Template, context, scope)));
+        }
+        else if (Alternatives is not null)
+        {
+            foreach (var alternative in Alternatives)
+            {
+                alternative.Evaluate(context, scope, output);
+                if (output.Count > 0)
+                {
+                    break;
+                }
+            }
         }
 
         foreach (var step in Steps)

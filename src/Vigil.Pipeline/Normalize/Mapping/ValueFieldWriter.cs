@@ -7,7 +7,9 @@ namespace Vigil.Pipeline.Normalize.Mapping;
 internal sealed class ValueFieldWriter(TargetPath target, ValueExpression expression, string scopePrefix) : IFieldWriter
 {
     public IEnumerable<string> ConsumedPaths =>
-        expression.SourcePaths.Select(p => p.FromRoot || scopePrefix.Length == 0 ? p.Text.TrimStart('$', '.') : $"{scopePrefix}.{p.Text}");
+        expression.SourcePaths.Select(p => p.FromRoot || scopePrefix.Length == 0 ? p.Text.TrimStart('$', '.')
+            : p.Segments.Length == 0 ? scopePrefix
+            : $"{scopePrefix}.{p.Text}");
 
     public void Write(ApplyContext context, JsonElement scope, JsonObject output)
     {
