@@ -117,11 +117,24 @@ public sealed class CorrelationSet
             foreach (var subscriber in list)
             {
                 // A correlation listing the same rule by id and by name counts the hit once, at its first position.
-                if (!into.Exists(s => s.Correlation == subscriber.Correlation))
+                if (!Contains(into, subscriber.Correlation))
                 {
                     into.Add(subscriber);
                 }
             }
         }
+    }
+
+    private static bool Contains(List<(int Correlation, int RuleIndex)> subscribers, int correlation)
+    {
+        foreach (var subscriber in subscribers)
+        {
+            if (subscriber.Correlation == correlation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -9,7 +9,10 @@ namespace Vigil.Detection.Correlation;
 internal sealed class CorrelationWindow(string?[] groupValues, int ruleCount, DateTimeOffset start)
 {
     private readonly List<Contribution> _items = [];
-    private readonly Dictionary<string, int> _valueCounts = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, int> NoValues = [];
+
+    // Only value_count and value_percentile-by-share carry string values; the rest never allocate this.
+    private Dictionary<string, int>? _valueCounts;
     private readonly int[] _ruleCounts = new int[ruleCount];
     private int _head;
 
@@ -22,7 +25,7 @@ internal sealed class CorrelationWindow(string?[] groupValues, int ruleCount, Da
 
     public int Count => _items.Count - _head;
 
-    public int DistinctValues => _valueCounts.Count;
+    public int DistinctValues => _valueCounts?.Count ?? 0;
 
     public int DistinctRules { get; private set; }
 
@@ -32,7 +35,7 @@ internal sealed class CorrelationWindow(string?[] groupValues, int ruleCount, Da
 
     public ReadOnlySpan<Contribution> Items => CollectionsMarshal.AsSpan(_items)[_head..];
 
-    public IReadOnlyDictionary<string, int> ValueCounts => _valueCounts;
+    public IReadOnlyDictionary<string, int> ValueCounts => _valueCounts ?? NoValues;
 
     public void Add(in Contribution contribution)
     {
@@ -77,6 +80,7 @@ internal sealed class CorrelationWindow(string?[] groupValues, int ruleCount, Da
     {
         if (contribution.Value is { } value)
         {
+            _valueCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
             var count = _valueCounts.GetValueOrDefault(value) + delta;
             if (count == 0)
             {
