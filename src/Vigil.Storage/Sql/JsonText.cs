@@ -12,6 +12,8 @@ namespace Vigil.Storage.Sql;
 /// </summary>
 internal sealed class JsonText
 {
+    // Relaxed escaping keeps non-ASCII values readable in the column; this JSON is only ever parsed back here, never
+    // embedded in HTML, which is what the default encoder's extra escaping guards against.
     private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
