@@ -123,8 +123,9 @@ internal sealed partial class MappingCompiler
         var title = Pick("title") is { } titleNode ? Template(titleNode) : null;
 
         var trie = new PathTrie();
+        // Consumed: written into the OCSF event. Known: read (shape tests, entities, dedup, title, ignore list) but
+        // not written, so kept under unmapped without counting as drift.
         foreach (var path in fields.SelectMany(f => f.ConsumedPaths)
-            .Concat(match.Concat(when).Select(c => c.Path.Text))
             .Concat(new[] { activity, time, severity, sourceRef }.Where(e => e is not null).SelectMany(e => e!.SourcePaths).Select(p => p.Text)))
         {
             trie.Add(path, consumed: true);
@@ -134,6 +135,7 @@ internal sealed partial class MappingCompiler
             .Concat(variant is not null && Optional(variant, "ignore") is { } variantIgnore ? Sequence(variantIgnore) : [])
             .Select(n => ParsePath(n).Text);
         foreach (var path in ignored
+            .Concat(match.Concat(when).Select(c => c.Path.Text))
             .Concat(entities.SelectMany(e => e.Expression.SourcePaths).Select(p => p.Text))
             .Concat(dedup.Select(p => p.Text))
             .Concat((title ?? []).Where(p => p.Path is not null).Select(p => p.Path!.Text)))
