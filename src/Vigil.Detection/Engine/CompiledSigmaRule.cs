@@ -22,6 +22,12 @@ public sealed class CompiledSigmaRule
 
     internal IReadOnlyList<CompiledAlternative> Alternatives => _alternatives;
 
+    /// <summary>Position in the engine's rule list (indexes the prefilter's pass flags).</summary>
+    internal int Index { get; set; }
+
+    /// <summary>True when the rule runs only if the prefilter saw one of its needles in the event.</summary>
+    internal bool Prefiltered { get; set; }
+
     /// <summary>Evaluates the rule on one event; null when it does not match.</summary>
     public SigmaMatch? Evaluate(SigmaEvent sigmaEvent)
     {

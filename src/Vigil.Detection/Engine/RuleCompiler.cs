@@ -22,14 +22,15 @@ internal static class RuleCompiler
                 parts.Add(new FieldMatcher(FieldNameTable.GetOrAdd(field), value));
             }
 
-            parts.Add(DetectionCompiler.Compile(rule.Detection, context));
+            var detection = DetectionCompiler.Compile(rule.Detection, context);
+            parts.Add(detection);
             foreach (var filter in filters)
             {
                 // Sigma filters specification: the filter's condition matching suppresses the rule's match.
                 parts.Add(new NotMatcher(DetectionCompiler.Compile(filter.Detection, context)));
             }
 
-            alternatives.Add(new CompiledAlternative(parts.Count == 1 ? parts[0] : new AndMatcher([.. parts]), context));
+            alternatives.Add(new CompiledAlternative(parts.Count == 1 ? parts[0] : new AndMatcher([.. parts]), detection, context));
         }
 
         return new CompiledSigmaRule(rule, [.. alternatives], filters);

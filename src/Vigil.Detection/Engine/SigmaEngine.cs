@@ -1,5 +1,6 @@
 using Vigil.Detection.Events;
 using Vigil.Detection.Loading;
+using Vigil.Detection.Matching;
 using Vigil.Detection.Pipelines;
 using Vigil.Detection.Rules;
 
@@ -16,6 +17,8 @@ public sealed class SigmaEngine
     private readonly Dictionary<string, CompiledSigmaRule[]> _routed;
     private readonly Dictionary<string, CompiledSigmaRule[]>.AlternateLookup<ReadOnlySpan<char>> _routedLookup;
     private readonly CompiledSigmaRule[] _unrouted;
+    private readonly LiteralPrefilter _prefilter = new();
+    private readonly ThreadLocal<PrefilterScratch> _scratch;
 
     private SigmaEngine(SigmaPipeline pipeline, IReadOnlyList<CompiledSigmaRule> rules, IReadOnlyList<SigmaLoadError> errors, IReadOnlyList<string> warnings)
     {
@@ -26,8 +29,17 @@ public sealed class SigmaEngine
         _routeFieldId = FieldNameTable.GetOrAdd(pipeline.RouteBy);
         var routed = new Dictionary<string, List<CompiledSigmaRule>>(StringComparer.OrdinalIgnoreCase);
         var unrouted = new List<CompiledSigmaRule>();
-        foreach (var rule in rules)
+        for (var index = 0; index < rules.Count; index++)
         {
+            var rule = rules[index];
+            rule.Index = index;
+            if (Requirements(rule) is { } needles)
+            {
+                _prefilter.Register(needles, index);
+                rule.Prefiltered = true;
+                PrefilteredCount++;
+            }
+
             var keys = RouteKeys(rule);
             if (keys is null)
             {
@@ -50,6 +62,8 @@ public sealed class SigmaEngine
         _routedLookup = _routed.GetAlternateLookup<ReadOnlySpan<char>>();
         _unrouted = [.. unrouted];
         UnroutedCount = _unrouted.Length;
+        _prefilter.Build();
+        _scratch = new ThreadLocal<PrefilterScratch>(() => new PrefilterScratch(_prefilter.NeedleCount, rules.Count));
     }
 
     public SigmaPipeline Pipeline { get; }
@@ -64,6 +78,9 @@ public sealed class SigmaEngine
 
     /// <summary>Rules that could not be indexed by the routing field and are offered every event.</summary>
     public int UnroutedCount { get; }
+
+    /// <summary>Rules guarded by the literal prefilter (skipped unless one of their needles occurs in the event).</summary>
+    public int PrefilteredCount { get; }
 
     /// <summary>Compiles the rules and filters of a load result; bad rules land in <see cref="Errors"/>.</summary>
     public static SigmaEngine Compile(SigmaLoadResult loaded, SigmaPipeline? pipeline = null) =>
@@ -106,13 +123,16 @@ public sealed class SigmaEngine
     /// <summary>Adds a match to <paramref name="matches"/> for every rule that matches the event.</summary>
     public void Evaluate(SigmaEvent sigmaEvent, List<SigmaMatch> matches)
     {
+        var scratch = _scratch.Value!;
+        _prefilter.Scan(sigmaEvent, scratch);
         var slot = sigmaEvent.Slot(_routeFieldId, 0);
         if (slot >= 0 && !sigmaEvent.IsNullAt(slot) && _routedLookup.TryGetValue(sigmaEvent.SpanAt(slot), out var routed))
         {
-            EvaluateAll(routed, sigmaEvent, matches);
+            EvaluateAll(routed, sigmaEvent, scratch.RulePassed, matches);
         }
 
-        EvaluateAll(_unrouted, sigmaEvent, matches);
+        EvaluateAll(_unrouted, sigmaEvent, scratch.RulePassed, matches);
+        scratch.Reset();
     }
 
     /// <summary>Every match of one event.</summary>
@@ -123,15 +143,36 @@ public sealed class SigmaEngine
         return matches;
     }
 
-    private static void EvaluateAll(CompiledSigmaRule[] rules, SigmaEvent sigmaEvent, List<SigmaMatch> matches)
+    private static void EvaluateAll(CompiledSigmaRule[] rules, SigmaEvent sigmaEvent, bool[] passed, List<SigmaMatch> matches)
     {
         foreach (var rule in rules)
         {
+            if (rule.Prefiltered && !passed[rule.Index])
+            {
+                continue;
+            }
+
             if (rule.Evaluate(sigmaEvent) is { } match)
             {
                 matches.Add(match);
             }
         }
+    }
+
+    private static List<LiteralNeedle>? Requirements(CompiledSigmaRule rule)
+    {
+        var needles = new List<LiteralNeedle>();
+        foreach (var alternative in rule.Alternatives)
+        {
+            if (LiteralRequirements.Of(alternative.Detection) is not { } part)
+            {
+                return null;
+            }
+
+            needles.AddRange(part);
+        }
+
+        return needles;
     }
 
     private HashSet<string>? RouteKeys(CompiledSigmaRule rule)

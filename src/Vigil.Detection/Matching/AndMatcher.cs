@@ -6,6 +6,8 @@ internal sealed class AndMatcher(Matcher[] children) : Matcher
 {
     private readonly Matcher[] _children = [.. children.OrderBy(c => c.Cost)];
 
+    public IReadOnlyList<Matcher> Children => _children;
+
     public override bool Matches(SigmaEvent sigmaEvent)
     {
         foreach (var child in _children)

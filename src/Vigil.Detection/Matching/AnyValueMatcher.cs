@@ -5,6 +5,8 @@ internal sealed class AnyValueMatcher(ValueMatcher[] matchers) : ValueMatcher
 {
     private readonly ValueMatcher[] _matchers = [.. matchers.OrderBy(m => m.Cost)];
 
+    public IReadOnlyList<ValueMatcher> Matchers => _matchers;
+
     public override bool Matches(ReadOnlySpan<char> value)
     {
         foreach (var matcher in _matchers)

@@ -12,6 +12,8 @@ internal sealed class ExactSetValueMatcher : ValueMatcher
         _lookup = _values.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    public IEnumerable<string> Values => _values;
+
     public override bool Matches(ReadOnlySpan<char> value) => _lookup.Contains(value);
 
     public override IEnumerable<string>? ExactValues => _values.Select(v => v.ToLowerInvariant());

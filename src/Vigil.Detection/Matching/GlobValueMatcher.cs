@@ -9,6 +9,9 @@ internal sealed class GlobValueMatcher(SigmaPattern pattern, bool ignoreCase) : 
     private readonly string _chars = ignoreCase ? pattern.Chars.ToUpperInvariant() : pattern.Chars;
     private readonly PatternToken[] _tokens = pattern.Tokens;
 
+    /// <summary>The longest run of literal characters: every matching value contains it.</summary>
+    public string LongestLiteral { get; } = LongestRun(pattern);
+
     public override bool Matches(ReadOnlySpan<char> value)
     {
         int p = 0, s = 0, starP = -1, starS = 0;
@@ -52,4 +55,23 @@ internal sealed class GlobValueMatcher(SigmaPattern pattern, bool ignoreCase) : 
     };
 
     public override int Cost => 6;
+
+    private static string LongestRun(SigmaPattern pattern)
+    {
+        int bestStart = 0, bestLength = 0, start = 0;
+        for (var i = 0; i <= pattern.Tokens.Length; i++)
+        {
+            if (i == pattern.Tokens.Length || pattern.Tokens[i] != PatternToken.Literal)
+            {
+                if (i - start > bestLength)
+                {
+                    (bestStart, bestLength) = (start, i - start);
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return pattern.Chars.Substring(bestStart, bestLength);
+    }
 }

@@ -37,4 +37,19 @@ public sealed class OtrfTests
             Assert.Contains("attack." + technique.ToLowerInvariant(), tags);
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Evaluate_RoutingAndPrefilter_FindExactlyWhatEveryRuleFindsAlone(string dataset, string techniques)
+    {
+        Assert.NotEmpty(techniques);
+        foreach (var sigmaEvent in JsonEventReader.ReadFile(Fixtures.Path("otrf", dataset)))
+        {
+            var fast = Engine.Value.Evaluate(sigmaEvent).Select(m => m.Rule.Location.ToString()).Order(StringComparer.Ordinal);
+            var slow = Engine.Value.Rules.Select(r => r.Evaluate(sigmaEvent)).OfType<SigmaMatch>()
+                .Select(m => m.Rule.Location.ToString()).Order(StringComparer.Ordinal);
+
+            Assert.Equal(slow, fast);
+        }
+    }
 }
