@@ -189,7 +189,7 @@ public static partial class CorrelationRuleParser
     private static string? ScalarOrNull(YamlMappingNode root, string key) =>
         Yaml.Child(root, key) is YamlScalarNode scalar ? scalar.Value : null;
 
-    private static string TypeName(CorrelationType type) => Types.First(t => t.Value == type).Key;
+    internal static string TypeName(CorrelationType type) => Types.First(t => t.Value == type).Key;
 
     [GeneratedRegex("^([0-9]+)([smhdw])$", RegexOptions.CultureInvariant)]
     private static partial Regex TimespanShape();

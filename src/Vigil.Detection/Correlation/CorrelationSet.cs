@@ -103,6 +103,10 @@ public sealed class CorrelationSet
         return generate ?? true;
     }
 
+    /// <summary>Whether any correlation references the rule by its id or name.</summary>
+    public bool References(string? ruleId, string? ruleName) =>
+        (ruleId is not null && _subscribers.ContainsKey(ruleId)) || (ruleName is not null && _subscribers.ContainsKey(ruleName));
+
     /// <summary>Correlations (and the position in their rules) that a hit of this rule feeds; each at most once.</summary>
     internal void CollectSubscribers(string? ruleId, string? ruleName, List<(int Correlation, int RuleIndex)> into)
     {
