@@ -53,6 +53,28 @@ public abstract partial class StoreCompliance
     }
 
     [Fact]
+    public async Task GetCaseForUpdate_ConcurrentWriters_EachSeesThePreviousCommit()
+    {
+        await using var db = await OpenStoreAsync();
+        var @case = NewCase();
+        await CommitAsync(db.Store, tx => tx.InsertCaseAsync(@case, Ct));
+        const int Writers = 8;
+
+        // Read-modify-write with the row locked: no writer reads a version another is about to replace, so every
+        // optimistic update succeeds and no increment is lost.
+        var results = await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(() => CommitAsync(db.Store, async tx =>
+        {
+            var current = await tx.GetCaseForUpdateAsync(@case.Id, Ct);
+            return await tx.UpdateCaseAsync(current! with { AlertCount = current.AlertCount + 1, Version = current.Version + 1 }, current.Version, Ct);
+        }), Ct)));
+
+        Assert.All(results, Assert.True);
+        var stored = await db.Store.GetCaseAsync(@case.Id, Ct);
+        Assert.Equal(Writers, stored!.AlertCount);
+        Assert.Equal(1 + Writers, stored.Version);
+    }
+
+    [Fact]
     public async Task Dispose_WithoutCommit_LeavesNothing()
     {
         await using var db = await OpenStoreAsync();
