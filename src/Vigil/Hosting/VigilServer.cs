@@ -10,6 +10,7 @@ using Vigil.Hosting.Auth;
 using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
 using Vigil.Pipeline;
+using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
 
 namespace Vigil.Hosting;
@@ -39,8 +40,9 @@ internal static class VigilServer
             kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes;
         });
 
-        // The store and the pipeline stages.
+        // The store and the pipeline stages; submission limits are configurable under Vigil:Ingest.
         builder.Services.AddSingleton(_ => settings.StoreFactory.Open(settings.Store));
+        builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
@@ -75,6 +77,7 @@ internal static class VigilServer
 
         // Endpoints, one area per class.
         app.MapAlertsApi();
+        app.MapIngestApi();
         app.MapCasesApi();
         app.MapLedgerApi();
         app.MapDeadLettersApi();

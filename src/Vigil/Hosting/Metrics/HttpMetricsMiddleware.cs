@@ -17,6 +17,8 @@ internal sealed class HttpMetricsMiddleware(RequestDelegate next, VigilMetrics m
         finally
         {
             var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "unmatched";
+            // A group's own route ("/api/v1/alerts" + "") comes out with a trailing slash; label it as clients call it.
+            route = route.Length > 1 && route[^1] == '/' ? route[..^1] : route;
             metrics.RecordRequest(route, context.Request.Method, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
     }
