@@ -15,7 +15,7 @@ public sealed partial class CorrelationEngine
         ref List<CorrelationMatch>? matches)
     {
         var timespan = correlation.Rule.Timespan;
-        if (time < _watermark - timespan)
+        if (time < EventTime.Minus(_watermark, timespan))
         {
             _late++;
             return;
@@ -32,7 +32,7 @@ public sealed partial class CorrelationEngine
         var window = windows.GetValueOrDefault(key);
         if (window is not null && !correlation.JudgeOnArrival)
         {
-            if (time > window.Start + timespan)
+            if (time > EventTime.Plus(window.Start, timespan))
             {
                 // The hit starts the group's next window; the current one is complete and can be judged now.
                 Close(correlation, key, window, ref matches);
@@ -54,7 +54,7 @@ public sealed partial class CorrelationEngine
         {
             window = new CorrelationWindow(groupValues, correlation.Rule.Rules.Count, time);
             windows[key] = window;
-            _due.Enqueue((correlation.Index, key, window), time + timespan);
+            _due.Enqueue((correlation.Index, key, window), EventTime.Plus(time, timespan));
         }
 
         window.Add(new Contribution(time, ruleIndex, value, number, events));
@@ -66,7 +66,7 @@ public sealed partial class CorrelationEngine
 
         if (correlation.JudgeOnArrival)
         {
-            window.EvictBefore(window.Latest - timespan);
+            window.EvictBefore(EventTime.Minus(window.Latest, timespan));
             var aggregate = CorrelationAggregate.Of(correlation, window, value);
             if (Holds(correlation, aggregate))
             {
@@ -90,7 +90,7 @@ public sealed partial class CorrelationEngine
                 continue;
             }
 
-            var actualDue = (correlation.JudgeOnArrival ? window.Latest : window.Start) + correlation.Rule.Timespan;
+            var actualDue = EventTime.Plus(correlation.JudgeOnArrival ? window.Latest : window.Start, correlation.Rule.Timespan);
             if (!closeAll && actualDue >= _watermark)
             {
                 _due.Enqueue(entry, actualDue);

@@ -96,4 +96,26 @@ public sealed class StreamingTests
         Assert.Empty(matches);
         Assert.Equal(0, engine.Statistics.OpenWindows);
     }
+
+    [Fact]
+    public void Process_TimesAtTheEndsOfTheCalendar_DoNotThrow()
+    {
+        var engine = CorrelationKit.Engine(Pairs);
+        CorrelationEvent At(DateTimeOffset time, long index) => new()
+        {
+            RuleName = "failed",
+            Timestamp = time,
+            Event = new EventRef(null, index),
+            Field = _ => "bob",
+        };
+
+        var matches = new List<CorrelationMatch>();
+        matches.AddRange(engine.Process(At(DateTimeOffset.MinValue, 0)));
+        matches.AddRange(engine.Process(At(DateTimeOffset.MinValue.AddSeconds(1), 1)));
+        matches.AddRange(engine.Process(At(DateTimeOffset.MaxValue, 2)));
+        matches.AddRange(engine.Process(At(DateTimeOffset.MaxValue, 3)));
+        matches.AddRange(engine.Flush());
+
+        Assert.Equal([[0L, 1L], [2L, 3L]], matches.Select(m => m.Events.Select(e => e.Event.Index).ToArray()));
+    }
 }
