@@ -109,7 +109,7 @@ public static partial class CorrelationRuleParser
             else
             {
                 throw new SigmaFormatException(
-                    $"unknown condition key '{key}'; expected gt, gte, lt, lte, eq, neq or field", Yaml.LineOf(keyNode));
+                    $"unknown condition key '{key}'; expected gt, gte, lt, lte, eq, neq, field or percentile", Yaml.LineOf(keyNode));
             }
         }
 

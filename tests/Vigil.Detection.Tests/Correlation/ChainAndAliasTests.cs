@@ -94,6 +94,19 @@ public sealed class ChainAndAliasTests
         Assert.Equal([0L, 2L], match.Events.Select(e => e.Event.Index));
     }
 
+    [Fact]
+    public void Process_OuterWithGenerate_InnerMatchesAreStandaloneToo()
+    {
+        var engine = new CorrelationEngine(CorrelationSet.Load(
+            SigmaRuleLoader.LoadText(BruteForce.Replace("    timespan: 10m\nlevel: high", "    timespan: 10m\n    generate: true\nlevel: high", StringComparison.Ordinal)).Correlations,
+            [new(null, "failed_login"), new(null, "successful_login")]));
+
+        var matches = CorrelationKit.Run(engine, Enumerable.Range(0, 10).Select(i => _kit.Hit("failed_login", i, ("User", "bob"))));
+
+        Assert.True(Assert.Single(matches).Standalone);
+        Assert.True(engine.Set.ReportsStandalone(null, "successful_login"));
+    }
+
     private static CorrelationEngine BruteForceEngine() =>
         new(CorrelationSet.Load(SigmaRuleLoader.LoadText(BruteForce).Correlations, [new("53ba33fd-3a50-4468-a5ef-c583635cfa92", "failed_login"), new("4d0a2c83-c62c-4ed4-b475-c7e23a9269b8", "successful_login")]));
 }
