@@ -190,7 +190,7 @@ public sealed class IngestApiTests : IDisposable
 
         var problem = await response.ExpectAsync(HttpStatusCode.UnsupportedMediaType);
         var letter = await host.Admin.GetJsonAsync($"/api/v1/deadletters/{(string)problem["dead_letter_id"]!}");
-        Assert.Equal(Event("t-1"), (string)letter["payload"]!);
+        Assert.True(Event("t-1") == (string?)letter["payload"], letter.ToJsonString());
     }
 
     public void Dispose()
