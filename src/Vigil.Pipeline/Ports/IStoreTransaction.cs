@@ -52,5 +52,17 @@ public interface IStoreTransaction : IAsyncDisposable
 
     Task InsertUserAsync(UserRecord user, CancellationToken cancellationToken);
 
+    /// <summary>Stores a job with this change (outbox); false when a job with its idempotency key already exists.</summary>
+    Task<bool> EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a job done as part of this transaction, if <paramref name="ownerId"/> still holds its lease. False means the
+    /// lease was lost to another worker: the caller must not commit, so the effects roll back with it.
+    /// </summary>
+    Task<bool> CompleteJobAsync(string jobId, string ownerId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Releases a job after a failure: pending again at <paramref name="retryAt"/>, or dead when that is null.</summary>
+    Task<bool> FailJobAsync(string jobId, string ownerId, string error, DateTimeOffset? retryAt, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task CommitAsync(CancellationToken cancellationToken);
 }

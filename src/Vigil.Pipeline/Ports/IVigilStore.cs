@@ -61,6 +61,17 @@ public interface IVigilStore : IAsyncDisposable
 
     Task<long> CountUsersAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims up to <paramref name="max"/> due jobs (pending and due, or running with a lapsed lease) for
+    /// <paramref name="ownerId"/> until <paramref name="leaseUntil"/>. Two workers never hold the same job at once.
+    /// </summary>
+    Task<IReadOnlyList<JobRecord>> ClaimJobsAsync(string ownerId, string? kind, int max, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    /// <summary>Extends a lease still held by <paramref name="ownerId"/>; false when it was lost.</summary>
+    Task<bool> RenewJobLeaseAsync(string jobId, string ownerId, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
+
+    Task<JobRecord?> GetJobAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>Counts for <c>/metrics</c> and health.</summary>
     Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken);
 }

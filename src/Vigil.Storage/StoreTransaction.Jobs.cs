@@ -1,0 +1,45 @@
+using Vigil.Pipeline.Ports;
+using Vigil.Storage.Jobs;
+using Vigil.Storage.Sql;
+
+namespace Vigil.Storage;
+
+internal sealed partial class StoreTransaction
+{
+    public async Task<bool> EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        await using var command = Db.Command(_connection, transaction, JobSql.Insert)
+            .Add("@id", job.Id)
+            .Add("@kind", job.Kind)
+            .Add("@payload", job.Payload)
+            .Add("@status", JobSql.StatusName(JobStatus.Pending))
+            .Add("@run_at", engine.ToDb(job.RunAt))
+            .Add("@key", job.IdempotencyKey)
+            .Add("@now", engine.ToDb(job.CreatedAt));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> CompleteJobAsync(string jobId, string ownerId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        await using var command = Db.Command(_connection, transaction, JobSql.Complete)
+            .Add("@id", jobId)
+            .Add("@owner", ownerId)
+            .Add("@now", engine.ToDb(now));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<bool> FailJobAsync(string jobId, string ownerId, string error, DateTimeOffset? retryAt, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_done, this);
+        await using var command = Db.Command(_connection, transaction, JobSql.Fail)
+            .Add("@status", JobSql.StatusName(retryAt is null ? JobStatus.Dead : JobStatus.Pending))
+            .Add("@run_at", engine.ToDb(retryAt ?? now))
+            .Add("@error", error.Length > 4000 ? error[..4000] : error)
+            .Add("@now", engine.ToDb(now))
+            .Add("@id", jobId)
+            .Add("@owner", ownerId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+}
