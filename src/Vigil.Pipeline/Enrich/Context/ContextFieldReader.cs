@@ -77,7 +77,7 @@ internal sealed class ContextFieldReader(IContextFields fields, List<ContextErro
         }
 
         if (Enum.TryParse<TEnum>(text.Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var parsed)
-            && Enum.IsDefined(parsed) && !char.IsAsciiDigit(text[0]))
+            && Enum.IsDefined(parsed) && !char.IsAsciiDigit(text[0]) && !text.Contains(',', StringComparison.Ordinal))
         {
             return parsed;
         }

@@ -4,7 +4,7 @@ using Vigil.Pipeline.Enrich.Tabular;
 namespace Vigil.Pipeline.Enrich.Intel;
 
 /// <summary>
-/// Indicator lists as CSV. With a header row naming a <c>value</c> column, columns are read by name
+/// Indicator lists as CSV. With a header row naming a <c>value</c> column (or <c>indicator</c>, <c>ioc</c>), columns are read by name
 /// (case-insensitive): <c>type</c>, <c>value</c>, <c>confidence</c>, <c>source</c>, <c>first_seen</c>,
 /// <c>last_seen</c>, <c>expires</c> (or <c>valid_until</c>), <c>description</c>, <c>labels</c> (or <c>tags</c>,
 /// separated by ';'); a missing or empty type is inferred from the value. Without such a header the file is a
@@ -13,6 +13,8 @@ namespace Vigil.Pipeline.Enrich.Intel;
 /// </summary>
 public static class CsvIndicatorImporter
 {
+    private static readonly string[] ValueColumns = ["value", "indicator", "ioc"];
+
     public static IndicatorImport Import(TextReader reader, string source, int defaultConfidence = 50)
     {
         var tally = new ImportTally(source);
@@ -23,7 +25,7 @@ public static class CsvIndicatorImporter
             if (first)
             {
                 first = false;
-                if (row.Fields.Any(f => f.Trim().Equals("value", StringComparison.OrdinalIgnoreCase)))
+                if (row.Fields.Any(f => ValueColumns.Contains(f.Trim(), StringComparer.OrdinalIgnoreCase)))
                 {
                     header = new CsvHeader(row.Fields);
                     continue;
@@ -59,7 +61,7 @@ public static class CsvIndicatorImporter
 
     private static void ReadColumns(CsvHeader header, CsvRow row, string location, string source, int defaultConfidence, ImportTally tally)
     {
-        var raw = header.Get(row, "value");
+        var raw = header.Get(row, ValueColumns);
         if (raw is null)
         {
             tally.Skip(location, "value is empty");

@@ -66,10 +66,10 @@ public sealed partial class IndicatorIndex
         var cursor = 0;
         while (table.TryFindNext(bits, ref cursor, out var list, out var length))
         {
+            var exact = length == width;
+            var subject = rule == MatchRule.UrlHost ? "url host " + text : "ip " + text;
             foreach (var indicator in list)
             {
-                var exact = length == width;
-                var subject = rule == MatchRule.UrlHost ? "url host " + address : "ip " + address;
                 Add(ref query, indicator, rule == MatchRule.UrlHost ? rule : exact ? MatchRule.Exact : MatchRule.InNetwork,
                     $"{subject} {(exact ? "equals" : "is inside")} indicator {indicator.Value}");
             }

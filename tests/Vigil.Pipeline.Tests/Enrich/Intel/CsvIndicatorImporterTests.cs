@@ -41,6 +41,21 @@ public sealed class CsvIndicatorImporterTests
     }
 
     [Fact]
+    public void Import_IocColumnAndQuotedMultilineDescription_AreRead()
+    {
+        var result = Import(""""
+            IOC,Description
+            evil.example,"first line
+            second, with comma and ""quotes"""
+            198.51.100.1,x
+            """");
+
+        Assert.Equal(["evil.example", "198.51.100.1"], result.Indicators.Select(i => i.Value));
+        Assert.Equal("first line\nsecond, with comma and \"quotes\"", result.Indicators[0].Description);
+        Assert.Equal("list.csv:4", result.Indicators[1].OriginId);
+    }
+
+    [Fact]
     public void Import_BadRows_AreSkippedWithLineAndReason()
     {
         var result = Import("""

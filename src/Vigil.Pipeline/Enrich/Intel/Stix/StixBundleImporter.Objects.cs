@@ -24,13 +24,8 @@ public static partial class StixBundleImporter
             observables.AddRange(embedded.EnumerateObject().Select(p => (Ref: $"{id}/{p.Name}", Object: (JsonElement?)p.Value)));
         }
 
-        var template = new Indicator
+        var template = Template(item, context, id) with
         {
-            Type = IndicatorType.Ip,
-            Value = "",
-            Confidence = Confidence(item, context),
-            Source = context.SourceOf(item),
-            OriginId = id,
             FirstSeen = Time(item, "first_observed"),
             LastSeen = Time(item, "last_observed"),
             Labels = Strings(item, "labels"),
@@ -89,6 +84,16 @@ public static partial class StixBundleImporter
                 break;
         }
     }
+
+    /// <summary>Provenance shared by every indicator an object yields; type and value are filled in per observable.</summary>
+    private static Indicator Template(JsonElement item, BundleContext context, string id) => new()
+    {
+        Type = IndicatorType.Ip,
+        Value = "",
+        Confidence = Confidence(item, context),
+        Source = context.SourceOf(item),
+        OriginId = id,
+    };
 
     private static bool IsRevoked(JsonElement item) =>
         item.TryGetProperty("revoked", out var revoked) && revoked.ValueKind == JsonValueKind.True;

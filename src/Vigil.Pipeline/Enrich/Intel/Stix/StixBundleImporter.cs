@@ -109,13 +109,8 @@ public static partial class StixBundleImporter
             return;
         }
 
-        var template = new Indicator
+        var template = Template(item, context, id) with
         {
-            Type = IndicatorType.Ip,
-            Value = "",
-            Confidence = Confidence(item, context),
-            Source = context.SourceOf(item),
-            OriginId = id,
             FirstSeen = Time(item, "created"),
             LastSeen = Time(item, "modified"),
             ValidFrom = Time(item, "valid_from"),
