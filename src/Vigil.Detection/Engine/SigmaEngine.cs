@@ -20,10 +20,12 @@ public sealed class SigmaEngine
     private readonly LiteralPrefilter _prefilter = new();
     private readonly ThreadLocal<PrefilterScratch> _scratch;
 
-    private SigmaEngine(SigmaPipeline pipeline, IReadOnlyList<CompiledSigmaRule> rules, IReadOnlyList<SigmaLoadError> errors, IReadOnlyList<string> warnings)
+    private SigmaEngine(SigmaPipeline pipeline, IReadOnlyList<CompiledSigmaRule> compiled, IReadOnlyList<SigmaLoadError> errors, IReadOnlyList<string> warnings)
     {
         Pipeline = pipeline;
+        var rules = compiled.Where(r => pipeline.Covers(r.Rule.LogSource)).ToList();
         Rules = rules;
+        Inactive = [.. compiled.Where(r => !pipeline.Covers(r.Rule.LogSource))];
         Errors = errors;
         Warnings = warnings;
         _routeFieldId = FieldNameTable.GetOrAdd(pipeline.RouteBy);
@@ -68,7 +70,11 @@ public sealed class SigmaEngine
 
     public SigmaPipeline Pipeline { get; }
 
+    /// <summary>Compiled rules that apply to the pipeline's events and are evaluated.</summary>
     public IReadOnlyList<CompiledSigmaRule> Rules { get; }
+
+    /// <summary>Compiled (valid) rules for logsources the pipeline does not cover; never evaluated.</summary>
+    public IReadOnlyList<CompiledSigmaRule> Inactive { get; }
 
     /// <summary>Rules that failed to compile (unknown modifier, bad condition, undefined placeholder...).</summary>
     public IReadOnlyList<SigmaLoadError> Errors { get; }

@@ -33,6 +33,8 @@ public static class SigmaPipelineLoader
                 FieldMappings = StringMap(Yaml.Child(root, "fieldmappings")),
                 Placeholders = ListMap(Yaml.Child(root, "placeholders")),
                 LogSources = LogSources(Yaml.Child(root, "logsources")),
+                Products = Yaml.StringList(root, "products"),
+                RequireLogSourceMapping = Yaml.OptionalString(root, "require_logsource_mapping") is "true" or "True",
             };
         }
         catch (SigmaFormatException exception) when (exception.Line > 0)

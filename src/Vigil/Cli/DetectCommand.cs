@@ -77,7 +77,7 @@ internal static class DetectCommand
         var seconds = clock.Elapsed.TotalSeconds;
         sink.Complete();
         error.WriteLine(
-            $"events read: {eventCount:N0} in {files.Count} file(s); rules loaded: {engine.Rules.Count:N0}, rejected: {loaded.Errors.Count + engine.Errors.Count:N0} "
+            $"events read: {eventCount:N0} in {files.Count} file(s); rules loaded: {engine.Rules.Count + engine.Inactive.Count:N0} ({engine.Rules.Count:N0} apply to pipeline '{engine.Pipeline.Name}'), rejected: {loaded.Errors.Count + engine.Errors.Count:N0} "
             + $"(load+compile {loadSeconds:F2} s); matches: {sink.Count:N0}; {eventCount / Math.Max(seconds, 1e-9):N0} events/s");
         return 0;
     }

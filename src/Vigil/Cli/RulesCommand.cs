@@ -43,9 +43,9 @@ internal static class RulesCommand
             }
 
             var total = loaded.Rules.Count + loaded.Errors.Count;
-            var accepted = engine.Rules.Count;
+            var accepted = engine.Rules.Count + engine.Inactive.Count;
             output.WriteLine(
-                $"{accepted} of {total} rules accepted ({(total == 0 ? 100 : 100.0 * accepted / total):F2}%), {rejects.Count} rejected; "
+                $"{accepted} of {total} rules accepted ({(total == 0 ? 100 : 100.0 * accepted / total):F2}%), {rejects.Count} rejected; {engine.Rules.Count} apply to pipeline '{engine.Pipeline.Name}'; "
                 + $"{loaded.Filters.Count} filters, {loaded.Correlations.Count} correlation documents");
             return rejects.Count == 0 ? 0 : 1;
         });

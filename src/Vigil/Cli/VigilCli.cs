@@ -14,6 +14,7 @@ internal static class VigilCli
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(CasesCommand.Create());

@@ -68,4 +68,16 @@ public sealed class PipelineTests
     [Fact]
     public void Resolve_ShippedName_FindsPipelineFile() =>
         Assert.Equal("ocsf", SigmaPipelines.Resolve("ocsf", Path.GetDirectoryName(Fixtures.Pipeline("ocsf"))).Name);
+
+    [Fact]
+    public void Compile_RuleForOtherProduct_IsInactiveOnWindowsPipeline()
+    {
+        const string zeek = "title: z\nlogsource: {product: zeek, service: rdp}\ndetection:\n    sel: {id.orig_h|cidr: 10.0.0.0/8}\n    condition: not sel\n";
+
+        var engine = SigmaEngine.Compile(SigmaRuleLoader.LoadText(zeek), SigmaPipelineLoader.LoadFile(Fixtures.Pipeline("windows")));
+
+        Assert.Empty(engine.Rules);
+        Assert.Single(engine.Inactive);
+        Assert.Empty(engine.Evaluate(SigmaKit.Event("""{"EventID":1}""")));
+    }
 }

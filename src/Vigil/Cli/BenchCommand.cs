@@ -1,0 +1,188 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Vigil.Detection.Engine;
+using Vigil.Detection.Events;
+using Vigil.Detection.Loading;
+using Vigil.Detection.Pipelines;
+using Vigil.Detection.Rules;
+
+namespace Vigil.Cli;
+
+/// <summary>
+/// <c>vigil bench ...</c>: macro benchmarks that print figures for docs/benchmarks.md. <c>detect</c> measures,
+/// on one in-memory input and single-threaded, JSON parsing alone (the floor) and parsing + detection with
+/// 10, 100, 1,000 and all Windows rules of a pack.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Macro benchmarks that print throughput figures.");
+        command.Subcommands.Add(CreateDetect());
+        command.Subcommands.Add(BenchNormalizeCommand.Create());
+        command.Subcommands.Add(BenchIngestCommand.Create());
+        return command;
+    }
+
+    private static Command CreateDetect()
+    {
+        var rules = new Option<string>("--rules") { Description = "Rule pack (directory, .yml or .tar.gz).", Required = true };
+        var events = new Option<string>("--events") { Description = "Windows event file(s) (JSON lines) repeated in memory to --count events.", Required = true };
+        var count = new Option<int>("--count") { Description = "Events per measurement.", DefaultValueFactory = _ => 1_000_000 };
+        var pipeline = DetectCommand.PipelineOption();
+        var command = new Command("detect", "Measure JSON parsing alone and detection with 10, 100, 1,000 and all Windows rules.")
+        {
+            rules, events, count, pipeline,
+        };
+        command.SetAction(parse => Run(
+            parse.GetRequiredValue(rules), parse.GetRequiredValue(events), parse.GetRequiredValue(count),
+            SigmaPipelines.Resolve(parse.GetRequiredValue(pipeline)), parse.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(string rulesPath, string eventsPath, int count, SigmaPipeline pipeline, TextWriter output)
+    {
+        var clock = Stopwatch.StartNew();
+        var loaded = SigmaRuleLoader.Load(rulesPath);
+        var loadSeconds = clock.Elapsed.TotalSeconds;
+        var all = SigmaEngine.Compile(loaded, pipeline);
+        var compileSeconds = clock.Elapsed.TotalSeconds - loadSeconds;
+        output.WriteLine(Invariant($"pack: {loaded.Rules.Count} rules read in {loadSeconds:F2} s, {all.Rules.Count} compiled in {compileSeconds:F2} s (load+compile {clock.Elapsed.TotalSeconds:F2} s)"));
+
+        var windows = all.Rules.Select(r => r.Rule).Where(r => string.Equals(r.LogSource.Product, "windows", StringComparison.OrdinalIgnoreCase)).ToList();
+        var input = EventInput.Create(eventsPath, count);
+        output.WriteLine(Invariant($"input: {input.EventsPerCopy} events ({input.Content.Length:N0} bytes) repeated {input.Copies}x = {input.Events:N0} events, single thread"));
+
+        Warm(input, pipeline, windows);
+        var parse = Measure(input, null, out _);
+        output.WriteLine(Invariant($"{"JSON parse only",-26} {parse,12:N0} events/s   1.00x parse time"));
+        foreach (var size in new[] { 10, 100, 1000, windows.Count })
+        {
+            if (size > windows.Count)
+            {
+                continue;
+            }
+
+            var engine = SigmaEngine.Compile(Sample(windows, size), [], pipeline);
+            var rate = Measure(input, engine, out var matches);
+            var label = size == windows.Count ? $"all {size} Windows rules" : $"{size} Windows rules";
+            output.WriteLine(Invariant($"{label,-26} {rate,12:N0} events/s   {parse / rate:F2}x parse time   {matches:N0} matches"));
+        }
+
+        return 0;
+    }
+
+    /// <summary>An even spread over the pack (every k-th rule), not the first folder's rules.</summary>
+    private static List<SigmaRule> Sample(List<SigmaRule> rules, int size) =>
+        [.. Enumerable.Range(0, size).Select(i => rules[(int)((long)i * rules.Count / size)])];
+
+    private static void Warm(EventInput input, SigmaPipeline pipeline, List<SigmaRule> rules)
+    {
+        var engine = SigmaEngine.Compile(rules, [], pipeline);
+        var matches = new List<SigmaMatch>();
+        using var reader = new JsonEventReader(input.Open());
+        for (var i = 0; i < 50_000 && reader.TryRead(out var sigmaEvent); i++)
+        {
+            matches.Clear();
+            engine.Evaluate(sigmaEvent, matches);
+        }
+    }
+
+    private static double Measure(EventInput input, SigmaEngine? engine, out long matchCount)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var matches = new List<SigmaMatch>();
+        matchCount = 0;
+        long events = 0;
+        var clock = Stopwatch.StartNew();
+        using (var reader = new JsonEventReader(input.Open()))
+        {
+            while (reader.TryRead(out var sigmaEvent))
+            {
+                events++;
+                if (engine is not null)
+                {
+                    matches.Clear();
+                    engine.Evaluate(sigmaEvent, matches);
+                    matchCount += matches.Count;
+                }
+            }
+        }
+
+        return events / clock.Elapsed.TotalSeconds;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Event files concatenated once in memory and replayed as a stream, so a million events cost no memory.</summary>
+    private sealed record EventInput(byte[] Content, int EventsPerCopy, int Copies)
+    {
+        public long Events => (long)EventsPerCopy * Copies;
+
+        public static EventInput Create(string path, int count)
+        {
+            var files = File.Exists(path)
+                ? [path]
+                : Directory.EnumerateFiles(path, "*.jsonl", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            using var buffer = new MemoryStream();
+            foreach (var file in files)
+            {
+                buffer.Write(File.ReadAllBytes(file));
+                buffer.WriteByte((byte)'\n');
+            }
+
+            var content = buffer.ToArray();
+            var perCopy = JsonEventReader.ReadAll(content).Count;
+            if (perCopy == 0)
+            {
+                throw new InvalidDataException($"no events in '{path}'");
+            }
+
+            return new EventInput(content, perCopy, (count + perCopy - 1) / perCopy);
+        }
+
+        public Stream Open() => new RepeatingStream(Content, Copies);
+    }
+
+    private sealed class RepeatingStream(byte[] content, int copies) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => (long)content.Length * copies;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_position >= Length)
+            {
+                return 0;
+            }
+
+            var within = (int)(_position % content.Length);
+            var n = Math.Min(count, content.Length - within);
+            Buffer.BlockCopy(content, within, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
