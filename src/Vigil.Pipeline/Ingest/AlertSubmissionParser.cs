@@ -179,6 +179,13 @@ public sealed partial class AlertSubmissionParser(TimeProvider time, SubmissionL
         }
 
         var text = value.GetString()!;
+        if (text.Contains('\0', StringComparison.Ordinal))
+        {
+            // PostgreSQL text cannot hold U+0000, and no legitimate title or id needs it: refuse it on both engines alike.
+            errors.Add(new InputError(path, "must not contain the NUL character (\\u0000)"));
+            return null;
+        }
+
         if (required && string.IsNullOrWhiteSpace(text))
         {
             errors.Add(new InputError(path, "must not be empty"));
@@ -278,6 +285,12 @@ public sealed partial class AlertSubmissionParser(TimeProvider time, SubmissionL
                 {
                     errors.Add(new InputError($"{at}.{property.Name}", "unknown field; an entity has only 'type' and 'value'"));
                 }
+            }
+
+            if (raw.GetString()!.Contains('\0', StringComparison.Ordinal))
+            {
+                errors.Add(new InputError($"{at}.value", "must not contain the NUL character (\\u0000)"));
+                continue;
             }
 
             if (!EntityTypeNames.TryParse(type.GetString(), out var entityType))

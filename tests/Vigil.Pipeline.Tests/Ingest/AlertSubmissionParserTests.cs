@@ -75,6 +75,8 @@ public sealed class AlertSubmissionParserTests
     [InlineData("""{"source":"a","title":"t","severity":"low","entities":"host"}""", "$.entities", "expected an array")]
     [InlineData("""{"source":"a","title":"t","severity":"low","tags":[1]}""", "$.tags[0]", "expected a string")]
     [InlineData("""[{"source":"a","title":"t","severity":"low"},{"source":"a","title":"t"}]""", "$[1].severity", "is required")]
+    [InlineData("""{"source":"a","title":"nul\u0000here","severity":"low"}""", "$.title", "NUL character")]
+    [InlineData("""{"source":"a","title":"t","severity":"low","entities":[{"type":"host","value":"ws\u0000"}]}""", "$.entities[0].value", "NUL character")]
     [InlineData("""{"alerts":{}}""", "$.alerts", "expected an array")]
     [InlineData("""{"alerts":[], "extra": 1}""", "$.extra", "unknown field")]
     [InlineData("""[]""", "$", "empty")]
