@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Vigil.Pipeline.Normalize;
 
 namespace Vigil.Pipeline.Tests.Normalize;
@@ -28,7 +29,9 @@ internal static class Payloads
         var current = node;
         foreach (var step in path.Split('.'))
         {
-            current = int.TryParse(step, out var index) ? current?.AsArray()[index] : current?[step];
+            current = int.TryParse(step, out var index)
+                ? current is JsonArray array && index < array.Count ? array[index] : null
+                : current?[step];
         }
 
         return current?.GetValueKind() switch

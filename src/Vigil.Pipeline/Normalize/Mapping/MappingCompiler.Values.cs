@@ -12,7 +12,9 @@ internal sealed partial class MappingCompiler
 
     private static readonly FrozenSet<string> FlagKeys = FrozenSet.Create(StringComparer.Ordinal, "optional", "type");
 
-    private static readonly TimeSpan RegexBudget = TimeSpan.FromMilliseconds(50);
+    // Guards against catastrophic backtracking on hostile input; generous, because a preempted thread on a busy
+    // 2-core machine was seen to exceed 50 ms on a trivial pattern.
+    private static readonly TimeSpan RegexBudget = TimeSpan.FromSeconds(1);
 
     /// <summary>A value spec: a bare path, or a mapping with one source key and transforms applied in the order written.</summary>
     private ValueExpression Value(YamlNode node, string origin, ExpectedKind expected, bool trackMissing = true)

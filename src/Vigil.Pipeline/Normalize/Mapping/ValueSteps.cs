@@ -115,11 +115,21 @@ internal static class ValueSteps
     };
 
     /// <summary>Keeps the first capture group (or the whole match); values that do not match are dropped.</summary>
-    public static ValueStep Extract(Regex pattern) => (values, _) =>
+    public static ValueStep Extract(Regex pattern) => (values, context) =>
     {
         for (var i = values.Count - 1; i >= 0; i--)
         {
-            var match = pattern.Match(values[i].AsText());
+            Match match;
+            try
+            {
+                match = pattern.Match(values[i].AsText());
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                context.AddProblem($"regex '{pattern}' timed out");
+                match = Match.Empty;
+            }
+
             if (match.Success)
             {
                 values[i] = MappedValue.FromString(match.Groups.Count > 1 ? match.Groups[1].Value : match.Value);

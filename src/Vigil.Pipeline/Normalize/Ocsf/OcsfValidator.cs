@@ -72,7 +72,7 @@ public sealed class OcsfValidator(OcsfSchema schema)
             Add(ref findings, OcsfFindingLevel.Error, "category_uid", $"{categoryUid} does not match class category {definition.Ref.CategoryUid}");
         }
 
-        if (ocsfEvent["type_uid"] is JsonValue typeValue && typeValue.TryGetValue<long>(out var typeUid)
+        if (TryGetLong(ocsfEvent["type_uid"], out var typeUid)
             && TryGetInt(ocsfEvent, "activity_id", out var activity) && typeUid != (definition.ClassUid * 100L) + activity)
         {
             Add(ref findings, OcsfFindingLevel.Error, "type_uid", $"{typeUid} is not class_uid*100 + activity_id");
@@ -103,18 +103,43 @@ public sealed class OcsfValidator(OcsfSchema schema)
         };
     }
 
-    private static bool IsIntegral(JsonNode value) =>
-        value is JsonValue number && (number.TryGetValue<long>(out _) || number.TryGetValue<int>(out _)
-            || (number.TryGetValue<JsonElement>(out var element) && element.TryGetInt64(out _)));
+    private static bool IsIntegral(JsonNode value) => TryGetLong(value, out _);
+
+    // A JsonValue answers TryGetValue only for the CLR type it was built from (int, long) or its JsonElement.
+    private static bool TryGetLong(JsonNode? node, out long value)
+    {
+        value = 0;
+        if (node is not JsonValue number)
+        {
+            return false;
+        }
+
+        if (number.TryGetValue(out value))
+        {
+            return true;
+        }
+
+        if (number.TryGetValue<int>(out var narrow))
+        {
+            value = narrow;
+            return true;
+        }
+
+        return number.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out value);
+    }
 
     private static string Describe(OcsfAttribute attribute) => attribute.IsArray ? $"array of {attribute.Type}" : attribute.Type;
 
     private static bool TryGetInt(JsonObject ocsfEvent, string name, out int value)
     {
         value = 0;
-        return ocsfEvent[name] is JsonValue node
-            && (node.TryGetValue(out value) || (node.TryGetValue<long>(out var wide) && wide is >= int.MinValue and <= int.MaxValue && (value = (int)wide) == wide)
-                || (node.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out value)));
+        if (!TryGetLong(ocsfEvent[name], out var wide) || wide is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        value = (int)wide;
+        return true;
     }
 
     private static void Add(ref List<OcsfFinding>? findings, OcsfFindingLevel level, string attribute, string problem) =>
