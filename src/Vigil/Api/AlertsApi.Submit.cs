@@ -26,12 +26,11 @@ internal static partial class AlertsApi
         var limits = options.Value;
         var request = context.Request;
         var body = await RequestBody.ReadAsync(request, limits.MaxRequestBodyBytes, limits.OversizedKeepBytes, cancellationToken);
-        var logger = loggers.CreateLogger(typeof(AlertsApi));
 
         if (body.TooLarge)
         {
             var size = body.DeclaredLength is { } declared ? $"{declared} bytes" : "a chunked body";
-            var letter = await RecordAsync(deadLetters, metrics, logger, "unknown", body, $"body too large: {size}, limit {limits.MaxRequestBodyBytes} bytes; first {body.Length} bytes kept", request.ContentType, cancellationToken);
+            var letter = await RecordAsync(deadLetters, metrics, loggers, "unknown", body, $"body too large: {size}, limit {limits.MaxRequestBodyBytes} bytes; first {body.Length} bytes kept", request.ContentType, cancellationToken);
             var problem = BodyLimitMiddleware.TooLarge(body.DeclaredLength, limits.MaxRequestBodyBytes);
             problem.Extensions["dead_letter_id"] = letter;
             return TypedResults.Problem(problem);
@@ -40,7 +39,7 @@ internal static partial class AlertsApi
         if (!RequestBody.IsJson(request.ContentType))
         {
             var reason = $"unsupported content type '{request.ContentType ?? "(none)"}': send application/json";
-            var letter = await RecordAsync(deadLetters, metrics, logger, "unknown", body, reason, request.ContentType, cancellationToken);
+            var letter = await RecordAsync(deadLetters, metrics, loggers, "unknown", body, reason, request.ContentType, cancellationToken);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status415UnsupportedMediaType,
                 title: "Unsupported content type",
@@ -53,7 +52,7 @@ internal static partial class AlertsApi
         if (!submission.IsValid)
         {
             var reason = string.Join("; ", submission.Errors);
-            var letter = await RecordAsync(deadLetters, metrics, logger, submission.SourceHint, body, reason, request.ContentType, cancellationToken);
+            var letter = await RecordAsync(deadLetters, metrics, loggers, submission.SourceHint, body, reason, request.ContentType, cancellationToken);
             var errors = submission.Errors
                 .GroupBy(e => e.Path, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
@@ -93,13 +92,14 @@ internal static partial class AlertsApi
     }
 
     private static async Task<string> RecordAsync(
-        DeadLetterService deadLetters, VigilMetrics metrics, ILogger logger, string source, RequestBody body, string reason, string? contentType, CancellationToken cancellationToken)
+        DeadLetterService deadLetters, VigilMetrics metrics, ILoggerFactory loggers, string source, RequestBody body, string reason, string? contentType, CancellationToken cancellationToken)
     {
         // Decoded leniently: a dead letter must keep whatever arrived, even bytes that are not valid UTF-8.
         var payload = Encoding.UTF8.GetString(body.Buffer, 0, body.Length);
         var letter = await deadLetters.RecordAsync(source, payload, reason, contentType, cancellationToken);
         metrics.DeadLetters.Add();
-        ServerLog.AlertRejected(logger, source, reason.Length > 500 ? reason[..500] : reason, letter.Id);
+        // Looked up only on this rare path, so an accepted request costs no logger-factory lookup.
+        ServerLog.AlertRejected(loggers.CreateLogger(typeof(AlertsApi)), source, reason.Length > 500 ? reason[..500] : reason, letter.Id);
         return letter.Id;
     }
 }
