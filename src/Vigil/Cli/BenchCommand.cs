@@ -48,7 +48,7 @@ internal static class BenchCommand
         var loadSeconds = clock.Elapsed.TotalSeconds;
         var all = SigmaEngine.Compile(loaded, pipeline);
         var compileSeconds = clock.Elapsed.TotalSeconds - loadSeconds;
-        output.WriteLine(Invariant($"pack: {loaded.Rules.Count} rules read in {loadSeconds:F2} s, {all.Rules.Count} compiled in {compileSeconds:F2} s (load+compile {clock.Elapsed.TotalSeconds:F2} s)"));
+        output.WriteLine(Invariant($"pack: {loaded.Rules.Count} rules read in {loadSeconds:F2} s, {all.Rules.Count + all.Inactive.Count} compiled in {compileSeconds:F2} s ({all.Rules.Count} apply to pipeline '{pipeline.Name}') (load+compile {clock.Elapsed.TotalSeconds:F2} s)"));
 
         var windows = all.Rules.Select(r => r.Rule).Where(r => string.Equals(r.LogSource.Product, "windows", StringComparison.OrdinalIgnoreCase)).ToList();
         var input = EventInput.Create(eventsPath, count);
