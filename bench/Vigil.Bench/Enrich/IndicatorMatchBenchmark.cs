@@ -7,7 +7,7 @@ namespace Vigil.Bench.Enrich;
 
 /// <summary>
 /// Matching one entity against an index of one million indicators, as enrichment does for every entity at ingest:
-/// 400k IPv4 addresses, 100k IPv4 networks (/12 to /30), 50k IPv6 networks (/32 to /64), 300k domains,
+/// 400k IPv4 addresses, 100k IPv4 networks (/18 to /30), 50k IPv6 networks (/32 to /64), 300k domains,
 /// 100k SHA-256 hashes and 50k URLs, generated from a fixed seed. Misses are the common case in production.
 /// Run: dotnet run -c Release --project bench/Vigil.Bench -- --filter '*IndicatorMatch*'
 /// </summary>
@@ -41,7 +41,7 @@ public class IndicatorMatchBenchmark
 
         for (var i = 0; i < 100_000; i++)
         {
-            Add(IndicatorType.Cidr, $"{V4((uint)random.NextInt64(0x0100_0000, 0xDF00_0000))}/{random.Next(12, 31)}");
+            Add(IndicatorType.Cidr, $"{V4((uint)random.NextInt64(0x0100_0000, 0xDF00_0000))}/{random.Next(18, 31)}");
         }
 
         for (var i = 0; i < 50_000; i++)
@@ -66,7 +66,13 @@ public class IndicatorMatchBenchmark
 
         _index = new IndicatorIndex(indicators, TimeProvider.System);
         _ipHit = Entity.Create(EntityType.Ip, indicators[1234].Value);
+        // With 100k random networks a fixed address may well fall inside one; step until a true miss.
         _ipMiss = Entity.Create(EntityType.Ip, "10.20.30.40");
+        for (var bits = 0x0A14_1E28u; _index.Match(_ipMiss).Count > 0; bits += 0x0001_0101u)
+        {
+            _ipMiss = Entity.Create(EntityType.Ip, V4(bits));
+        }
+
         _ipv6InNetwork = Entity.Create(EntityType.Ip, indicators[505_000].Value.Replace("::/", "::1/", StringComparison.Ordinal).Split('/')[0]);
         _subdomainHit = Entity.Create(EntityType.Domain, "deep.sub." + indicators[600_000].Value);
         _domainMiss = Entity.Create(EntityType.Domain, "login.microsoftonline.com");
