@@ -11,6 +11,9 @@ public sealed class CorrelationBatch(CorrelationEngine engine)
 {
     private readonly List<(DateTimeOffset Time, long Order, SigmaMatch Match)> _hits = [];
 
+    /// <summary>The correlation rules this batch runs; also says which rule matches still report on their own.</summary>
+    public CorrelationSet Set => engine.Set;
+
     /// <summary>Matches of referenced rules whose event had no readable timestamp, so could not be correlated.</summary>
     public long Untimed { get; private set; }
 

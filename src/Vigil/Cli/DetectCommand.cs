@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Spectre.Console;
+using Vigil.Detection.Correlation;
 using Vigil.Detection.Engine;
 using Vigil.Detection.Events;
 using Vigil.Detection.Loading;
@@ -42,6 +43,8 @@ internal static class DetectCommand
         var clock = Stopwatch.StartNew();
         var loaded = SigmaRuleLoader.Load(rulesPath);
         var engine = SigmaEngine.Compile(loaded, SigmaPipelines.Resolve(pipelineName));
+        var correlations = new CorrelationBatch(new CorrelationEngine(
+            CorrelationSet.Load(loaded.Correlations, loaded.Rules.Select(r => new SigmaRuleIdentity(r.Id, r.Name)))));
         var loadSeconds = clock.Elapsed.TotalSeconds;
         var files = EventFiles(eventsPath);
         if (files.Count == 0)
@@ -61,7 +64,7 @@ internal static class DetectCommand
                 foreach (var file in files)
                 {
                     var task = progress.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
-                    eventCount += DetectFile(engine, file, sink, position => task.Value = position);
+                    eventCount += DetectFile(engine, correlations, file, sink, position => task.Value = position);
                     task.Value = task.MaxValue;
                 }
             });
@@ -70,19 +73,21 @@ internal static class DetectCommand
         {
             foreach (var file in files)
             {
-                eventCount += DetectFile(engine, file, sink, null);
+                eventCount += DetectFile(engine, correlations, file, sink, null);
             }
         }
 
+        var correlated = correlations.Run().Where(m => m.Standalone).ToList();
         var seconds = clock.Elapsed.TotalSeconds;
         sink.Complete();
+        WriteCorrelations(correlations, correlated, format == "jsonl", output, error);
         error.WriteLine(
             $"events read: {eventCount:N0} in {files.Count} file(s); rules loaded: {engine.Rules.Count + engine.Inactive.Count:N0} ({engine.Rules.Count:N0} apply to pipeline '{engine.Pipeline.Name}'), rejected: {loaded.Errors.Count + engine.Errors.Count:N0} "
             + $"(load+compile {loadSeconds:F2} s); matches: {sink.Count:N0}; {eventCount / Math.Max(seconds, 1e-9):N0} events/s");
         return 0;
     }
 
-    private static long DetectFile(SigmaEngine engine, string file, MatchSink sink, Action<double>? progress)
+    private static long DetectFile(SigmaEngine engine, CorrelationBatch correlations, string file, MatchSink sink, Action<double>? progress)
     {
         using var stream = File.OpenRead(file);
         using var reader = new JsonEventReader(stream, file);
@@ -95,7 +100,12 @@ internal static class DetectCommand
             engine.Evaluate(sigmaEvent, matches);
             foreach (var match in matches)
             {
-                sink.Add(match);
+                correlations.Add(match);
+                // Correlation spec "Generate": rules a correlation references report only through it unless it says generate.
+                if (correlations.Set.ReportsStandalone(match.RuleId, match.RuleName))
+                {
+                    sink.Add(match);
+                }
             }
 
             if (progress is not null && (count & 1023) == 0)
@@ -105,6 +115,53 @@ internal static class DetectCommand
         }
 
         return count;
+    }
+
+    private static void WriteCorrelations(
+        CorrelationBatch correlations, List<CorrelationMatch> matches, bool jsonLines, TextWriter output, TextWriter error)
+    {
+        if (correlations.Set.Rules.Count == 0 && correlations.Set.Errors.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var rejected in correlations.Set.Errors)
+        {
+            error.WriteLine($"correlation rejected: {rejected}");
+        }
+
+        if (jsonLines)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            foreach (var match in matches)
+            {
+                buffer.ResetWrittenCount();
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    CorrelationMatchJson.Write(writer, match);
+                }
+
+                output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+            }
+        }
+        else if (matches.Count > 0)
+        {
+            var table = new Table().AddColumns("level", "correlation", "group", "events", "first seen", "last seen");
+            foreach (var match in matches)
+            {
+                table.AddRow(Markup.Escape(match.Rule.Level ?? ""), Markup.Escape(match.Rule.Title),
+                    Markup.Escape(string.Join(", ", match.GroupBy.Select(g => $"{g.Key}={g.Value}"))),
+                    match.Events.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    match.FirstSeen.ToString("u", System.Globalization.CultureInfo.InvariantCulture),
+                    match.LastSeen.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }).Write(table);
+        }
+
+        error.WriteLine(
+            $"correlations loaded: {correlations.Set.Rules.Count:N0}, rejected: {correlations.Set.Errors.Count:N0}; correlation matches: {matches.Count:N0}"
+            + (correlations.Untimed > 0 ? $"; {correlations.Untimed:N0} referenced hits had no timestamp" : ""));
     }
 
     private static List<string> EventFiles(string path)
