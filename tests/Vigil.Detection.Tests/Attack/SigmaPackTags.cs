@@ -8,7 +8,9 @@ namespace Vigil.Detection.Tests.Attack;
 internal static class SigmaPackTags
 {
     public static string FixturePath(string fileName) =>
-        Path.Combine(Environment.GetEnvironmentVariable("VIGIL_FIXTURES") ?? "/work/shared/fixtures", fileName);
+        File.Exists(Vigil.Testing.SharedFixtures.Path(Path.Combine("sigmahq", fileName)))
+            ? Vigil.Testing.SharedFixtures.Path(Path.Combine("sigmahq", fileName))
+            : Vigil.Testing.SharedFixtures.Path(fileName);
 
     public static List<string> ReadAll(string tarballPath)
     {

@@ -176,9 +176,7 @@ public sealed class CorrelationRuleParserTests
     [InlineData("value_percentile.yml", CorrelationType.ValuePercentile)]
     public void Parse_SpecSchemaTestFile_Parses(string file, CorrelationType type)
     {
-        var path = Path.Combine(
-            Environment.GetEnvironmentVariable("VIGIL_FIXTURES") ?? "/work/shared/fixtures",
-            "sigma_spec/tests/schema/correlation", file);
+        var path = Vigil.Testing.SharedFixtures.Path(Path.Combine("sigma_spec/tests/schema/correlation", file));
         Assert.SkipUnless(File.Exists(path), $"fixture {path} is not present (set VIGIL_FIXTURES)");
 
         var rule = CorrelationRuleParser.Parse(CorrelationKit.Documents(File.ReadAllText(path), file).Single());
