@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Pipeline.Access;
@@ -19,7 +20,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
         services.AddSingleton<DeadLetterService>();
-        services.TryAddSingleton(_ => Normalize.MappingCatalog.Load());
+        // Vigil:Mappings:Directory adds mappings to the shipped ones, or replaces them by source name.
+        services.TryAddSingleton(provider => Normalize.MappingCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Mappings:Directory"]));
         services.AddSingleton<SourceHealth>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<CaseService>();
