@@ -9,6 +9,7 @@ using Vigil.Api;
 using Vigil.Hosting.Auth;
 using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
+using Vigil.Listeners;
 using Vigil.Pipeline;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
@@ -44,6 +45,7 @@ internal static class VigilServer
         builder.Services.AddSingleton(_ => settings.StoreFactory.Open(settings.Store));
         builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
+        builder.Services.AddSyslogListener();
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
