@@ -12,6 +12,7 @@ run_dir=$(mktemp -d /tmp/vigil-test.XXXXXX)
 chmod 755 "$run_dir"
 log="$run_dir/test.log"
 pg_started=""
+imap_started=""
 
 say() { printf '[test.sh] %s\n' "$*" >&2; }
 
@@ -21,6 +22,9 @@ finish() {
   local passed=$1 failed=$2 code=$3
   if [ -n "$pg_started" ]; then
     run_pg "$pg_bin/pg_ctl" -D "$run_dir/pg" -m immediate stop >/dev/null 2>&1 || true
+  fi
+  if [ -n "$imap_started" ]; then
+    tests/scripts/dovecot.sh stop "$run_dir/imap" >/dev/null 2>&1 || true
   fi
   rm -rf "$run_dir" 2>/dev/null || true
   echo "tests: ${passed} passed, ${failed} failed"
@@ -55,9 +59,10 @@ if [ -z "$pg_bin" ]; then
 fi
 
 # --- throwaway PostgreSQL on a free loopback port ----------------------------------------------------
-free_port() {
+free_port() { free_port_from 55432; }
+free_port_from() {
   local port
-  for port in $(seq 55432 55532); do
+  for port in $(seq "$1" $(($1 + 100))); do
     if ! (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   return 1
@@ -76,6 +81,21 @@ if ! run_pg "$pg_bin/pg_ctl" -D "$run_dir/pg" -w -t 60 -l "$run_dir/pg.log" \
 fi
 pg_started=1
 export VIGIL_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+
+# --- throwaway Dovecot IMAP server for the mailbox poller (tests/scripts/dovecot.sh) -----------------
+if ! command -v dovecot >/dev/null 2>&1 && as_root; then
+  say "installing Dovecot IMAP from Debian's packages"
+  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq dovecot-imapd >/dev/null) || say "apt-get install dovecot-imapd failed"
+fi
+if command -v dovecot >/dev/null 2>&1; then
+  imap_port=$(free_port_from 55143) || { say "no free loopback port for Dovecot"; finish 0 1 1; }
+  say "starting Dovecot on 127.0.0.1:$imap_port"
+  if ! imap_account=$(tests/scripts/dovecot.sh start "$run_dir/imap" "$imap_port"); then finish 0 1 1; fi
+  imap_started=1
+  export VIGIL_TEST_IMAP="127.0.0.1:$imap_port" VIGIL_TEST_IMAP_USER="${imap_account% *}" VIGIL_TEST_IMAP_PASSWORD="${imap_account#* }"
+else
+  say "Dovecot is not installed (Debian: dovecot-imapd); the mailbox tests will fail unless VIGIL_SKIP_IMAP=1"
+fi
 
 # --- the suite ---------------------------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -23,25 +23,15 @@ public sealed class MailReportIngestor(MailReportParser parser, EventIngestor ev
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    public MailLimits Limits => parser.Limits;
+
     /// <param name="origin">Where the mail came from ("imap mail.example/INBOX uid 42", a file path), for dead-letter reasons.</param>
     public async Task<EventIngestSummary> IngestAsync(ReadOnlyMemory<byte> raw, string channel, string origin, Actor actor, CancellationToken cancellationToken)
     {
         var parsed = parser.Parse(raw, channel);
         if (!parsed.Succeeded)
         {
-            health.Received(PhishingReport.Source, 1);
-            var letter = await deadLetters.RecordAsync(PhishingReport.Source, RawText(raw), $"{origin}: {parsed.Error}", MimeContentType, cancellationToken);
-            health.DeadLettered(PhishingReport.Source, 1);
-            return new EventIngestSummary
-            {
-                Read = 1,
-                Stored = 0,
-                Deduplicated = 0,
-                DeadLettered = 1,
-                Drifted = 0,
-                Alerts = [],
-                DeadLetterIds = [letter.Id],
-            };
+            return await DeadLetterAsync(raw, parsed.Error!, origin, cancellationToken);
         }
 
         var documents = new List<RawJsonEvent>(parsed.Reports.Count);
@@ -53,6 +43,24 @@ public sealed class MailReportIngestor(MailReportParser parser, EventIngestor ev
         }
 
         return await events.IngestAsync(PhishingReport.Source, documents, origin, "application/json", actor, cancellationToken);
+    }
+
+    /// <summary>Keeps a mail that cannot become a report (bounded raw MIME, see <see cref="RawText"/>) with the reason.</summary>
+    public async Task<EventIngestSummary> DeadLetterAsync(ReadOnlyMemory<byte> raw, string reason, string origin, CancellationToken cancellationToken)
+    {
+        health.Received(PhishingReport.Source, 1);
+        var letter = await deadLetters.RecordAsync(PhishingReport.Source, RawText(raw), $"{origin}: {reason}", MimeContentType, cancellationToken);
+        health.DeadLettered(PhishingReport.Source, 1);
+        return new EventIngestSummary
+        {
+            Read = 1,
+            Stored = 0,
+            Deduplicated = 0,
+            DeadLettered = 1,
+            Drifted = 0,
+            Alerts = [],
+            DeadLetterIds = [letter.Id],
+        };
     }
 
     /// <summary>The report as the JSON document the phishing mapping reads.</summary>
