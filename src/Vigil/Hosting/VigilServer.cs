@@ -46,6 +46,7 @@ internal static class VigilServer
         builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
         builder.Services.AddSyslogListener();
+        builder.Services.AddMailboxPoller();
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
