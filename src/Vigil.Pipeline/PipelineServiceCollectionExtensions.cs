@@ -24,6 +24,10 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(provider => Normalize.MappingCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Mappings:Directory"]));
         services.AddSingleton<SourceHealth>();
         services.AddSingleton<EventIngestor>();
+        // Reported phishing mail (IMAP poller and .eml files alike).
+        services.TryAddSingleton(new Ingest.Mail.MailLimits());
+        services.TryAddSingleton(provider => new Ingest.Mail.MailReportParser(provider.GetRequiredService<Ingest.Mail.MailLimits>(), provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<Ingest.Mail.MailReportIngestor>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<LedgerAuditor>();
         services.AddSingleton<ApiKeyService>();

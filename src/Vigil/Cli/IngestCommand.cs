@@ -4,20 +4,21 @@ using System.Text;
 using Spectre.Console;
 using Vigil.Domain.Alerts;
 using Vigil.Pipeline.Ingest;
+using Vigil.Pipeline.Ingest.Mail;
 using Vigil.Pipeline.Normalize;
 
 namespace Vigil.Cli;
 
 /// <summary>
 /// Loads alerts from files into the store with no server: JSON lines, a JSON array, or concatenated JSON objects,
-/// each an alert in the API's submission format. Streams the input, commits in batches, dead-letters what it cannot
-/// read with the file and line, and ends with a summary.
+/// each an alert in the API's submission format; and <c>.eml</c> files, each a user-reported phishing mail. Streams
+/// the input, commits in batches, dead-letters what it cannot read with the file and line, and ends with a summary.
 /// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or directories (*.json, *.jsonl, *.ndjson).", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "Files or directories (*.json, *.jsonl, *.ndjson, and *.eml reported phishing mail).", Arity = ArgumentArity.OneOrMore };
         var batch = new Option<int>("--batch") { Description = "Alerts per transaction.", DefaultValueFactory = _ => 500 };
         var command = new Command("ingest", "Ingest alert files into the store (no server needed).") { paths, batch };
         command.SetAction(async (parse, cancellationToken) =>
@@ -66,7 +67,8 @@ internal static class IngestCommand
             if (Directory.Exists(path))
             {
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+                    .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
+                        || f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || IsMail(f))
                     .Order(StringComparer.Ordinal))
                 {
                     yield return file;
@@ -78,6 +80,8 @@ internal static class IngestCommand
             }
         }
     }
+
+    private static bool IsMail(string path) => path.EndsWith(".eml", StringComparison.OrdinalIgnoreCase);
 
     private sealed class IngestRun(CliContext context, int batchSize)
     {
@@ -96,6 +100,12 @@ internal static class IngestCommand
 
         public async Task IngestFileAsync(string path, Action<long> progress, CancellationToken cancellationToken)
         {
+            if (IsMail(path))
+            {
+                await IngestMailAsync(path, cancellationToken);
+                return;
+            }
+
             await using var stream = File.OpenRead(path);
             var pending = new List<AlertDraft>(batchSize);
             await foreach (var record in JsonEventReader.ReadAsync(stream, cancellationToken))
@@ -122,6 +132,16 @@ internal static class IngestCommand
             }
 
             await FlushAsync(pending, cancellationToken);
+        }
+
+        /// <summary>A reported phishing mail: one alert per reported message, through the phishing_report mapping.</summary>
+        private async Task IngestMailAsync(string path, CancellationToken cancellationToken)
+        {
+            var summary = await context.Get<MailReportIngestor>().IngestAsync(await File.ReadAllBytesAsync(path, cancellationToken), "eml_file", path, CliContext.Operator, cancellationToken);
+            Read++;
+            Stored += summary.Stored;
+            Deduplicated += summary.Deduplicated;
+            DeadLettered += summary.DeadLettered;
         }
 
         public string Summary()

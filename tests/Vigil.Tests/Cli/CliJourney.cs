@@ -130,6 +130,22 @@ public abstract partial class CliJourney
     }
 
     [Fact]
+    public async Task Can_ingest_reported_phishing_mail_files()
+    {
+        var engine = await OpenEngineAsync();
+        var mail = Vigil.Testing.RepositoryPaths.Combine("tests", "fixtures", "mail");
+
+        var first = await RunAsync(engine, "ingest", mail);
+        var again = await RunAsync(engine, "ingest", Path.Combine(mail, "forwarded-as-attachment.eml"));
+
+        Assert.Contains("read 4, stored 3, deduplicated 0, dead-lettered 1", first.Err, StringComparison.Ordinal);
+        Assert.Contains("read 1, stored 0, deduplicated 1, dead-lettered 0", again.Err, StringComparison.Ordinal);
+        var list = await RunAsync(engine, "cases", "list", "--text", "paypa1-secure.com");
+        Assert.Contains("Reported phish: Your account has been limited", list.Out, StringComparison.Ordinal);
+        Assert.Contains("malformed.eml", (await RunAsync(engine, "deadletter", "list")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Migrate_is_idempotent()
     {
         var engine = await OpenEngineAsync();
