@@ -1,7 +1,9 @@
+using Vigil.Domain.Text;
+
 namespace Vigil.Detection.Attack;
 
 /// <summary>
-/// Reads the catalogue's CSV files: a header row, then RFC 4180 rows. Fields are looked up by header name so a
+/// Reads the catalogue's CSV files: a header row, then RFC 4180 rows (tokenised by <see cref="CsvRecordReader"/>). Fields are looked up by header name so a
 /// re-export with reordered columns still loads.
 /// </summary>
 internal sealed class CsvTable
@@ -21,18 +23,10 @@ internal sealed class CsvTable
     public static CsvTable Read(TextReader reader, string source)
     {
         var rows = new List<(int, string[])>();
-        string? line;
-        var lineNumber = 0;
         string[]? header = null;
-        while ((line = reader.ReadLine()) is not null)
+        foreach (var row in CsvRecordReader.Read(reader, skipComments: false))
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = SplitRow(line, source, lineNumber);
+            var fields = row.Fields.ToArray();
             if (header is null)
             {
                 header = fields;
@@ -42,10 +36,10 @@ internal sealed class CsvTable
             if (fields.Length != header.Length)
             {
                 throw new InvalidDataException(
-                    $"{source}:{lineNumber}: expected {header.Length} fields, found {fields.Length}");
+                    $"{source}:{row.Line}: expected {header.Length} fields, found {fields.Length}");
             }
 
-            rows.Add((lineNumber, fields));
+            rows.Add((row.Line, fields));
         }
 
         if (header is null)
@@ -66,52 +60,4 @@ internal sealed class CsvTable
         _columns.TryGetValue(name, out var index)
             ? index
             : throw new InvalidDataException($"{_source}: missing column '{name}'");
-
-    private static string[] SplitRow(string line, string source, int lineNumber)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c != '"')
-                {
-                    current.Append(c);
-                }
-                else if (i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else
-                {
-                    quoted = false;
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            throw new InvalidDataException($"{source}:{lineNumber}: unterminated quoted field");
-        }
-
-        fields.Add(current.ToString());
-        return [.. fields];
-    }
 }

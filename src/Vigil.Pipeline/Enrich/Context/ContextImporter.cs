@@ -1,3 +1,4 @@
+using Vigil.Domain.Text;
 using System.Text.Json;
 using Vigil.Pipeline.Enrich.Tabular;
 

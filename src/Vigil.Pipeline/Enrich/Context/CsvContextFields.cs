@@ -1,3 +1,4 @@
+using Vigil.Domain.Text;
 using System.Globalization;
 using Vigil.Pipeline.Enrich.Tabular;
 

@@ -1,3 +1,4 @@
+using Vigil.Domain.Text;
 namespace Vigil.Pipeline.Enrich.Tabular;
 
 /// <summary>Column positions by case-insensitive name, with aliases, so files from different tools line up.</summary>

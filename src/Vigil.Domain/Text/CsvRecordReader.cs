@@ -1,14 +1,15 @@
 using System.Text;
 
-namespace Vigil.Pipeline.Enrich.Tabular;
+namespace Vigil.Domain.Text;
 
 /// <summary>
 /// RFC 4180 records streamed from a reader: quoted fields, doubled quotes, line breaks inside quotes. Blank lines
-/// and lines starting with '#' are skipped, because exported block lists use both.
+/// are skipped, and so are lines starting with '#' unless <paramref name="skipComments"/> is false, because exported
+/// block lists use them. The one CSV tokenizer for every layer (ATT&amp;CK data, context and intel imports).
 /// </summary>
-internal static class CsvRecordReader
+public static class CsvRecordReader
 {
-    public static IEnumerable<CsvRow> Read(TextReader reader)
+    public static IEnumerable<CsvRow> Read(TextReader reader, bool skipComments = true)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -17,7 +18,7 @@ internal static class CsvRecordReader
         {
             line++;
             var start = line;
-            if (text.Length == 0 || text[0] == '#')
+            if (text.Length == 0 || (skipComments && text[0] == '#'))
             {
                 continue;
             }
