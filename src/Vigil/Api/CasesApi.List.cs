@@ -10,8 +10,6 @@ namespace Vigil.Api;
 
 internal static partial class CasesApi
 {
-    private static readonly string[] SortNames = ["opened_desc", "opened_asc", "severity_desc", "sla_due_asc", "updated_desc"];
-
     private static async Task<Results<Ok<CaseList>, ValidationProblem>> ListAsync(
         HttpContext context,
         IVigilStore store,
@@ -96,16 +94,12 @@ internal static partial class CasesApi
 
     private static CaseSort ParseSort(string? sort, Dictionary<string, string[]> errors)
     {
-        switch (sort?.Trim().ToLowerInvariant())
+        if (CaseSortNames.TryParse(sort, out var parsed))
         {
-            case null or "" or "opened_desc": return CaseSort.OpenedDesc;
-            case "opened_asc": return CaseSort.OpenedAsc;
-            case "severity_desc": return CaseSort.SeverityDesc;
-            case "sla_due_asc": return CaseSort.SlaDueAsc;
-            case "updated_desc": return CaseSort.UpdatedDesc;
-            default:
-                errors["query.sort"] = [$"'{sort}' is not a sort order; use one of {string.Join(", ", SortNames)}"];
-                return CaseSort.OpenedDesc;
+            return parsed;
         }
+
+        errors["query.sort"] = [$"'{sort}' is not a sort order; use one of {string.Join(", ", CaseSortNames.All)}"];
+        return CaseSort.OpenedDesc;
     }
 }

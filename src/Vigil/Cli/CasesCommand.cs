@@ -27,7 +27,7 @@ internal static class CasesCommand
         var minSeverity = new Option<string?>("--min-severity") { Description = "informational, low, medium, high or critical." };
         var owner = new Option<string?>("--owner");
         var text = new Option<string?>("--text") { Description = "Title contains this text (case-insensitive)." };
-        var sort = new Option<string>("--sort") { Description = "opened_desc, opened_asc, severity_desc, sla_due_asc or updated_desc.", DefaultValueFactory = _ => "opened_desc" };
+        var sort = new Option<string>("--sort") { Description = $"One of {string.Join(", ", CaseSortNames.All)}.", DefaultValueFactory = _ => CaseSort.OpenedDesc.ToWire() };
         var limit = new Option<int>("--limit") { DefaultValueFactory = _ => 50 };
         var after = new Option<string?>("--after") { Description = "Cursor printed at the end of the previous page." };
         var command = new Command("list", "List cases, newest first by default, a page at a time.") { state, open, minSeverity, owner, text, sort, limit, after, Json };
@@ -58,7 +58,7 @@ internal static class CasesCommand
                 min = severity;
             }
 
-            if (!TryParseSort(parse.GetValue(sort)!, out var caseSort))
+            if (!CaseSortNames.TryParse(parse.GetValue(sort), out var caseSort))
             {
                 error.WriteLine($"error: unknown sort '{parse.GetValue(sort)}'");
                 return 2;
@@ -222,19 +222,5 @@ internal static class CasesCommand
             return 0;
         });
         return command;
-    }
-
-    private static bool TryParseSort(string text, out CaseSort sort)
-    {
-        sort = text.Replace("-", "_", StringComparison.Ordinal).ToLowerInvariant() switch
-        {
-            "opened_desc" => CaseSort.OpenedDesc,
-            "opened_asc" => CaseSort.OpenedAsc,
-            "severity_desc" => CaseSort.SeverityDesc,
-            "sla_due_asc" => CaseSort.SlaDueAsc,
-            "updated_desc" => CaseSort.UpdatedDesc,
-            _ => (CaseSort)(-1),
-        };
-        return Enum.IsDefined(sort);
     }
 }
