@@ -1,7 +1,7 @@
 namespace Vigil.Storage;
 
 /// <summary>Every table name, defined once. The migration scripts spell the same names; a test checks they exist.</summary>
-public static class VigilTables
+public static partial class VigilTables
 {
     public const string Migrations = "vigil_migrations";
     public const string Alerts = "vigil_alerts";
@@ -17,8 +17,13 @@ public static class VigilTables
     public const string Users = "vigil_users";
     public const string Jobs = "vigil_jobs";
 
-    public static IReadOnlyList<string> All { get; } =
-    [
-        Migrations, Alerts, Cases, CaseAlerts, CaseEntities, Entities, Notes, Ledger, LedgerHeads, DeadLetters, ApiKeys, Users, Jobs,
-    ];
+    /// <summary>
+    /// Every <c>const</c> of this class, in any of its partial files. Each area declares its tables in its own
+    /// <c>VigilTables.Area.cs</c>, so adding a table never means editing a shared list.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } = typeof(VigilTables)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToArray();
 }

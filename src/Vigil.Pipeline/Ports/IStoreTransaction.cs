@@ -10,7 +10,7 @@ namespace Vigil.Pipeline.Ports;
 /// One unit of work. Disposing without <see cref="CommitAsync"/> rolls everything back. On SQLite the transaction
 /// holds the single writer lock from the start (BEGIN IMMEDIATE); on PostgreSQL rows read "for update" are locked.
 /// </summary>
-public interface IStoreTransaction : IAsyncDisposable
+public partial interface IStoreTransaction : IAsyncDisposable
 {
     /// <summary>
     /// Inserts the alert, or, when its fingerprint is already stored, counts one more occurrence (last seen, count)

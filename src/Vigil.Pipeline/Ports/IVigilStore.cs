@@ -11,7 +11,7 @@ namespace Vigil.Pipeline.Ports;
 /// The store. Reads are plain calls; every change goes through an <see cref="IStoreTransaction"/> so that the change
 /// and the ledger entry recording it commit together or not at all.
 /// </summary>
-public interface IVigilStore : IAsyncDisposable
+public partial interface IVigilStore : IAsyncDisposable
 {
     StoreMode Mode { get; }
 

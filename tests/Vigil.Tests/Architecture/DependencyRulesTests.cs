@@ -14,6 +14,7 @@ public sealed class DependencyRulesTests
         { "Vigil.Detection", ["Vigil.Domain"] },
         { "Vigil.Pipeline", ["Vigil.Domain", "Vigil.Detection"] },
         { "Vigil.Storage", ["Vigil.Domain", "Vigil.Detection", "Vigil.Pipeline"] },
+        { "Vigil.Connectors", ["Vigil.Domain", "Vigil.Detection", "Vigil.Pipeline"] },
     };
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class DependencyRulesTests
     [Fact]
     public void Host_IsTheOnlyAssemblyThatReferencesStorage()
     {
-        foreach (var assembly in new[] { "Vigil.Domain", "Vigil.Detection", "Vigil.Pipeline" })
+        foreach (var assembly in new[] { "Vigil.Domain", "Vigil.Detection", "Vigil.Pipeline", "Vigil.Connectors" })
         {
             Assert.DoesNotContain("Vigil.Storage", VigilReferencesOf(assembly));
         }
