@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -31,6 +32,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<CaseService>();
         services.AddSingleton<LedgerAuditor>();
         services.AddSingleton<ApiKeyService>();
+        services.AddDataProtection();
+        services.AddAccountOptions();
         services.AddSingleton<UserService>();
         return services;
     }

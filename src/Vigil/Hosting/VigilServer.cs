@@ -11,6 +11,7 @@ using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
 using Vigil.Listeners;
 using Vigil.Pipeline;
+using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
 
@@ -45,6 +46,7 @@ internal static class VigilServer
         builder.Services.AddSingleton(_ => settings.StoreFactory.Open(settings.Store));
         builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
+        builder.Services.AddVigilKeyRing(builder.Configuration["Vigil:Keys:Directory"] ?? Path.Combine(settings.Store.EffectiveDataDirectory, "keys"));
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
 
