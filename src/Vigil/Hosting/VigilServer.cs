@@ -14,6 +14,7 @@ using Vigil.Pipeline;
 using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
+using Vigil.Web;
 
 namespace Vigil.Hosting;
 
@@ -67,6 +68,9 @@ internal static class VigilServer
         });
         builder.Services.AddSingleton<ApiReferencePage>();
 
+        // The analyst console (Razor Pages, cookie sessions with TOTP MFA).
+        builder.Services.AddVigilConsole();
+
         settings.Configure?.Invoke(builder);
         var app = builder.Build();
 
@@ -79,6 +83,7 @@ internal static class VigilServer
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         // Endpoints, one area per class.
         app.MapAlertsApi();
@@ -89,6 +94,7 @@ internal static class VigilServer
         app.MapApiKeysApi();
         app.MapOpsApi();
         app.MapReferenceApi();
+        app.MapVigilConsole();
         return app;
     }
 }
