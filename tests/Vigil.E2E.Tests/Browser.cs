@@ -44,7 +44,8 @@ public sealed class Browser : IAsyncLifetime
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             ColorScheme = ColorScheme.Dark,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine these run on is shared, and a first page render JIT-compiles a good deal.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -56,7 +56,10 @@ public sealed class ConsoleServer : IAsyncDisposable
         await app.StartAsync(TestContext.Current.CancellationToken);
         var key = await app.Services.GetRequiredService<ApiKeyService>()
             .CreateAsync("e2e-feeder", [Permissions.AlertWrite, Permissions.AlertRead], null, Actor.System, TestContext.Current.CancellationToken);
-        return new ConsoleServer(app, directory, password, key.Token);
+        var server = new ConsoleServer(app, directory, password, key.Token);
+        // Warm up: the first render of a Razor page compiles and JITs a good deal; do it before a browser waits on it.
+        using var warm = await server._api.GetAsync(new Uri("/login", UriKind.Relative), TestContext.Current.CancellationToken);
+        return server;
     }
 
     /// <summary>A user with a known password and, optionally, TOTP already enrolled; returns the TOTP secret.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Vigil.Domain.Access;
 using Vigil.E2E.Tests.Pages;
@@ -11,11 +12,17 @@ public sealed class Journeys(Browser browser)
     private const string AnalystPassword = "analyst passphrase 1";
 
     private static string Alerts(params (string Ref, string Severity, string Title)[] alerts) =>
-        "[" + string.Join(",", alerts.Select(a => $$"""
-            {"source": "edr", "source_ref": "{{a.Ref}}", "title": "{{a.Title}}", "severity": "{{a.Severity}}",
-             "occurred_at": "2026-11-23T08:00:00Z", "entities": [{"type": "host", "value": "host-{{a.Ref}}"}, {"type": "user", "value": "bob"}],
-             "tags": ["attack.t1059.001", "attack.execution"], "raw": {"cmdline": "powershell -enc SQBFAFgA", "ref": "{{a.Ref}}"}}
-            """)) + "]";
+        new JsonArray(alerts.Select(a => (JsonNode)new JsonObject
+        {
+            ["source"] = "edr",
+            ["source_ref"] = a.Ref,
+            ["title"] = a.Title,
+            ["severity"] = a.Severity,
+            ["occurred_at"] = "2026-11-23T08:00:00Z",
+            ["entities"] = new JsonArray(new JsonObject { ["type"] = "host", ["value"] = "host-" + a.Ref }, new JsonObject { ["type"] = "user", ["value"] = "bob" }),
+            ["tags"] = new JsonArray("attack.t1059.001", "attack.execution"),
+            ["raw"] = new JsonObject { ["cmdline"] = "powershell -enc SQBFAFgA", ["ref"] = a.Ref },
+        }).ToArray()).ToJsonString();
 
     [Fact]
     public async Task Can_sign_in_with_mfa_as_the_first_admin()

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Vigil.Hosting.Auth;
 using Vigil.Pipeline.Access;
+using SignInResult = Vigil.Pipeline.Access.SignInResult;
 using Vigil.Web.Auth;
 
 namespace Vigil.Web.Pages;

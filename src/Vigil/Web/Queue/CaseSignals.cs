@@ -12,6 +12,9 @@ internal sealed record CaseSignals
 
     public TimeSpan? EvidenceAge { get; init; }
 
+    /// <summary>Enrichment answers past their validity: the evidence they gave may no longer hold.</summary>
+    public int StaleEvidence { get; init; }
+
     public IReadOnlyList<string> MissingContext { get; init; } = [];
 
     public int AwaitingApproval { get; init; }

@@ -11,7 +11,7 @@ namespace Vigil.Web.Pages.Admin;
 
 /// <summary>Refused input with its reason (deadletter:read), replayed through the real pipeline (deadletter:replay).</summary>
 [ConsolePermission(Permissions.DeadLetterRead)]
-internal sealed class AdminDeadLettersModel(IVigilStore store, DeadLetterService deadLetters) : PageModel
+internal sealed class AdminDeadLettersModel(IVigilStore store, DeadLetterReplayer deadLetters) : PageModel
 {
     private const int PageSize = 100;
 

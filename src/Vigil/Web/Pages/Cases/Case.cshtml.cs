@@ -11,6 +11,7 @@ using Vigil.Domain.Entities;
 using Vigil.Domain.Ledger;
 using Vigil.Hosting.Auth;
 using Vigil.Pipeline.Cases;
+using Vigil.Pipeline.Enrich.Sources;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ports;
 using Vigil.Web.Auth;
@@ -24,7 +25,7 @@ namespace Vigil.Web.Pages.Cases;
 /// chain's verification. Without case:read the page is a 404, like a case that does not exist.
 /// </summary>
 [ConsolePermission(Permissions.CaseRead)]
-internal sealed class CaseModel(IVigilStore store, CaseService cases, LedgerAuditor auditor, CaseSignalReader signals, TimeProvider time) : PageModel
+internal sealed class CaseModel(IVigilStore store, CaseService cases, LedgerAuditor auditor, TimeProvider time) : PageModel
 {
     public Case? Case { get; private set; }
 
@@ -41,6 +42,8 @@ internal sealed class CaseModel(IVigilStore store, CaseService cases, LedgerAudi
     public IReadOnlyList<string> Transitions { get; private set; } = [];
 
     public CaseSignals Signals { get; private set; } = CaseSignals.None;
+
+    public IReadOnlyList<CaseEnrichment> Enrichments { get; private set; } = [];
 
     public DateTimeOffset Now { get; private set; }
 
@@ -65,7 +68,8 @@ internal sealed class CaseModel(IVigilStore store, CaseService cases, LedgerAudi
         Entities = await store.GetCaseEntitiesAsync(id, cancellationToken);
         Notes = await store.GetNotesAsync(id, cancellationToken);
         Transitions = CasesApi.AllowedTransitions(found);
-        Signals = (await signals.ReadAsync([found], cancellationToken))[found.Id];
+        Enrichments = await store.GetCaseEnrichmentsAsync(id, cancellationToken);
+        Signals = CaseSignalReader.FromEnrichments(Enrichments, Now);
         if (CanReadLedger)
         {
             Ledger = await store.ReadLedgerAsync(id, cancellationToken);
