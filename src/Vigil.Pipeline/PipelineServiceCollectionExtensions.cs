@@ -30,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<Ingest.Mail.MailReportIngestor>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<LedgerAuditor>();
+        services.AddEvidence();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserService>();
         return services;

@@ -83,6 +83,7 @@ internal static class VigilServer
         app.MapIngestApi();
         app.MapCasesApi();
         app.MapLedgerApi();
+        app.MapEvidenceApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
