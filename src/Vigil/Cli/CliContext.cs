@@ -39,7 +39,8 @@ internal sealed class CliContext : IAsyncDisposable
 
     public static async Task<CliContext> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool migrate = true)
     {
-        var store = new StoreFactory().Open(Location(parse));
+        var location = Location(parse);
+        var store = new StoreFactory().Open(location);
         if (migrate)
         {
             await store.MigrateAsync(cancellationToken);
@@ -47,6 +48,7 @@ internal sealed class CliContext : IAsyncDisposable
 
         var services = new ServiceCollection()
             .AddSingleton(store)
+            .AddSingleton(location)
             .AddVigilPipeline()
             .AddVigilKeyRing(Path.Combine(Location(parse).EffectiveDataDirectory, "keys"))
             .BuildServiceProvider();

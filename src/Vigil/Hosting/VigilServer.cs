@@ -46,6 +46,7 @@ internal static class VigilServer
 
         // The store and the pipeline stages; submission limits are configurable under Vigil:Ingest.
         builder.Services.AddSingleton(_ => settings.StoreFactory.Open(settings.Store));
+        builder.Services.AddSingleton(settings.Store);
         builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
         builder.Services.AddVigilKeyRing(builder.Configuration["Vigil:Keys:Directory"] ?? Path.Combine(settings.Store.EffectiveDataDirectory, "keys"));
@@ -92,6 +93,8 @@ internal static class VigilServer
         app.MapIngestApi();
         app.MapCasesApi();
         app.MapLedgerApi();
+        app.MapEvidenceApi();
+        app.MapReportsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();

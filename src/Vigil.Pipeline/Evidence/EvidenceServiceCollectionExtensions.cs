@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Vigil.Pipeline.Evidence;
+
+public static class EvidenceServiceCollectionExtensions
+{
+    /// <summary>Evidence packages and their signing key, bulk exports, control and leadership reports.</summary>
+    public static IServiceCollection AddEvidence(this IServiceCollection services)
+    {
+        services.AddSingleton<EvidenceKeyring>();
+        services.AddSingleton<EvidenceExporter>();
+        services.AddSingleton<BulkExporter>();
+        // Framework mappings: the shipped ones, replaced or extended by files in Vigil:Frameworks:Directory.
+        services.TryAddSingleton(provider => Controls.FrameworkCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Frameworks:Directory"]));
+        services.TryAddSingleton(_ => Respond.ActionCatalogueLoader.LoadDefault());
+        services.AddSingleton<Controls.ControlReporter>();
+        services.AddSingleton<Learn.LearningService>();
+        return services;
+    }
+}
