@@ -19,7 +19,7 @@ public sealed partial class ConsoleSession : IDisposable
 
     public static ConsoleSession Anonymous(TestServer server)
     {
-        var client = new HttpClient(new CookieContainerHandler(server.CreateHandler())) { BaseAddress = new Uri("http://localhost") };
+        var client = new HttpClient(new CookieContainerHandler { InnerHandler = server.CreateHandler() }) { BaseAddress = new Uri("http://localhost") };
         return new ConsoleSession(client);
     }
 
