@@ -23,6 +23,9 @@ public static class PipelineServiceCollectionExtensions
         // Vigil:Mappings:Directory adds mappings to the shipped ones, or replaces them by source name.
         services.TryAddSingleton(provider => Normalize.MappingCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Mappings:Directory"]));
         services.AddSingleton<SourceHealth>();
+        // Vigil:Ingest:Sources:NAME: per-source fingerprint fields, storm roll-up and push rate limits.
+        services.TryAddSingleton(provider => SourcePolicies.From(provider.GetService<IConfiguration>()));
+        services.TryAddSingleton<AlertStorms>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<DeadLetterReplayer>();
         // Reported phishing mail (IMAP poller and .eml files alike).

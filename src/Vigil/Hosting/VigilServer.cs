@@ -47,6 +47,8 @@ internal static class VigilServer
         builder.Services.AddVigilPipeline();
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
+        builder.Services.AddPollers();
+        builder.Services.AddSingleton<SourceRateLimits>();
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
