@@ -36,6 +36,7 @@ public sealed class HttpJsonPollerOptions
     /// <summary>Optional page-size parameter added to the URLs Vigil builds (e.g. <c>limit</c>), with <see cref="PageSize"/>.</summary>
     public string? LimitParam { get; set; }
 
+    /// <summary>Items per page asked for; a page is read whole and must stay under the connectors' 1 MiB response bound.</summary>
     [Range(1, 10_000)]
     public int PageSize { get; set; } = 100;
 
@@ -60,11 +61,14 @@ public sealed class HttpJsonPollerOptions
     [Range(1, 10_000)]
     public int MaxPagesPerRun { get; set; } = 50;
 
-    [Range(1_024, 256 * 1024 * 1024)]
-    public int MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
-
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Lets the poller reach 127.0.0.0/8 and ::1 (an API on the same host, or tests); off by default (SSRF guard).</summary>
+    public bool AllowLoopback { get; set; }
+
+    /// <summary>Lets the poller reach RFC 1918, CGNAT and unique-local addresses (an on-premises API).</summary>
+    public bool AllowPrivateNetwork { get; set; }
 
     public bool Enabled { get; set; } = true;
 }

@@ -1,7 +1,8 @@
-using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Vigil.Connectors.Http;
 using Vigil.Pipeline.Ingest.Pull;
 using Vigil.Pipeline.Normalize;
 
@@ -11,18 +12,20 @@ namespace Vigil.Connectors.Pull;
 /// A generic poller for JSON APIs: GETs a page, selects the items with a JSONPath, and follows the API's paging (a
 /// next link in the body or a Link header, a page token, or a cursor field of the last item). Each item's raw text is
 /// the API's own bytes, kept verbatim as the alert's payload. Configuration, not code: see <see cref="HttpJsonPollerOptions"/>.
+/// Requests go through the connectors' <see cref="ConnectorClient"/>: the SSRF guard on the address actually dialled
+/// (loopback and private networks only when the poller allows them), no redirects or proxies, bounded reads, and the
+/// calls counted in the connectors' health.
 /// </summary>
 public sealed class HttpJsonPullSource : IPullSource
 {
     private readonly HttpJsonPollerOptions _options;
-    private readonly HttpClient _http;
+    private readonly ConnectorClient _http;
     private readonly JsonPath _items;
     private readonly JsonPath? _next;
     private readonly JsonPath? _cursorField;
     private readonly JsonPath? _timeField;
 
-    /// <param name="http">The client requests go through: the host gives one whose handler applies the outbound guard.</param>
-    public HttpJsonPullSource(string name, HttpJsonPollerOptions options, HttpClient http)
+    private HttpJsonPullSource(string name, HttpJsonPollerOptions options, ConnectorClient http)
     {
         Name = name;
         _options = options;
@@ -52,6 +55,20 @@ public sealed class HttpJsonPullSource : IPullSource
 
     public string Name { get; }
 
+    /// <summary>A poller with its own guarded connection pool, named <c>poller:NAME</c> in the connectors' health.</summary>
+    public static HttpJsonPullSource Create(string name, HttpJsonPollerOptions options, ConnectorHealth health, TimeProvider time, ILogger logger)
+    {
+        var connector = new ConnectorOptions
+        {
+            Name = $"poller:{name}",
+            BaseUrl = Uri.TryCreate(options.Url, UriKind.Absolute, out var url) ? url : null,
+            Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds),
+            AllowLoopback = options.AllowLoopback,
+            AllowPrivateNetwork = options.AllowPrivateNetwork,
+        };
+        return new HttpJsonPullSource(name, options, new ConnectorClient(connector, health, time, logger));
+    }
+
     public string Source => _options.Source;
 
     public string Endpoint { get; }
@@ -64,23 +81,22 @@ public sealed class HttpJsonPullSource : IPullSource
     {
         var position = PollerCursor.Read(cursor);
         var url = RequestUrl(position);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (await SecretAsync(cancellationToken) is { } secret)
+        var secret = await SecretAsync(cancellationToken);
+        // Authorization travels in its own slot (the client sets it last); any other header name as a secret header.
+        var authorization = secret is not null && _options.AuthHeader.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
+        var response = await _http.SendAsync(new OutboundRequest
         {
-            request.Headers.TryAddWithoutValidation(_options.AuthHeader, _options.AuthPrefix + secret);
+            Method = HttpMethod.Get,
+            Url = url,
+            Authorization = authorization ? AuthenticationHeaderValue.Parse(_options.AuthPrefix + secret) : null,
+            SecretHeaders = secret is null || authorization ? new Dictionary<string, string>() : new Dictionary<string, string> { [_options.AuthHeader] = _options.AuthPrefix + secret },
+        }, cancellationToken);
+        if (!response.IsSuccess)
+        {
+            throw new HttpRequestException($"GET {Redact(url)}: {response.Error}", null, response.StatusCode);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(_options.TimeoutSeconds));
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"GET {Redact(url)} answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
-        }
-
-        var body = await ReadBoundedAsync(response, timeout.Token);
-        using var document = JsonDocument.Parse(body);
+        using var document = JsonDocument.Parse(response.Body);
         var items = SelectItems(document.RootElement);
         var events = new List<RawJsonEvent>(items.Count);
         DateTimeOffset? newest = null;
@@ -99,7 +115,7 @@ public sealed class HttpJsonPullSource : IPullSource
         return new PullPage { Events = events, NextCursor = next.Write(), HasMore = hasMore, NewestEventAt = newest };
     }
 
-    private (PollerCursor Next, bool HasMore) Advance(PollerCursor position, Uri url, HttpResponseMessage response, JsonElement root, List<JsonElement> items)
+    private (PollerCursor Next, bool HasMore) Advance(PollerCursor position, Uri url, ConnectorResponse response, JsonElement root, List<JsonElement> items)
     {
         switch (_options.Paging)
         {
@@ -182,37 +198,6 @@ public sealed class HttpJsonPullSource : IPullSource
         return _options.SecretEnv is { } variable
             ? Environment.GetEnvironmentVariable(variable) ?? throw new InvalidOperationException($"poller '{Name}': the environment variable {variable} holding its secret is not set")
             : null;
-    }
-
-    private async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.Content.Headers.ContentLength is { } declared && declared > _options.MaxResponseBytes)
-        {
-            throw new InvalidDataException($"the page is {declared} bytes, over MaxResponseBytes ({_options.MaxResponseBytes})");
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        using var copy = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
-        {
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (copy.Length + read > _options.MaxResponseBytes)
-                {
-                    throw new InvalidDataException($"the page is over MaxResponseBytes ({_options.MaxResponseBytes})");
-                }
-
-                copy.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return copy.ToArray();
     }
 
     private static DateTimeOffset? ReadTime(string? text)

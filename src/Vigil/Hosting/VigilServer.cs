@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vigil.Api;
+using Vigil.Connectors;
 using Vigil.Hosting.Auth;
 using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
@@ -47,6 +48,7 @@ internal static class VigilServer
         builder.Services.AddVigilPipeline();
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
+        builder.Services.AddVigilConnectors(settings.Store);
         builder.Services.AddPollers();
         builder.Services.AddSingleton<SourceRateLimits>();
 

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Vigil.Connectors.Http;
 using Vigil.Connectors.Pull;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ingest.Pull;
@@ -30,13 +30,16 @@ internal static class PollerServiceCollectionExtensions
             provider.GetRequiredService<PullRunnerOptions>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<PullRunner>>()));
-        services.AddSingleton(provider => new PullSources(Build(provider.GetRequiredService<IConfiguration>(), provider.GetRequiredService<MappingCatalog>())));
+        services.AddSingleton(provider => new PullSources(Build(provider)));
         services.AddHostedService<PollerService>();
         return services;
     }
 
-    private static List<IPullSource> Build(IConfiguration configuration, MappingCatalog catalog)
+    private static List<IPullSource> Build(IServiceProvider provider)
     {
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var catalog = provider.GetRequiredService<MappingCatalog>();
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("Vigil.Pollers");
         var sources = new List<IPullSource>();
         foreach (var section in configuration.GetSection(HttpJsonPollerOptions.Section).GetChildren())
         {
@@ -52,9 +55,8 @@ internal static class PollerServiceCollectionExtensions
                 throw new InvalidOperationException($"poller '{section.Key}': there is no mapping '{options.Source}'");
             }
 
-            // No redirects: a redirect is a second destination nobody configured.
-            var handler = new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = DecompressionMethods.All };
-            sources.Add(new HttpJsonPullSource(section.Key, options, new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }));
+            // Through the connectors' guarded client: the SSRF guard, no redirects, bounded reads, connector health.
+            sources.Add(HttpJsonPullSource.Create(section.Key, options, provider.GetRequiredService<ConnectorHealth>(), provider.GetRequiredService<TimeProvider>(), logger));
         }
 
         return sources;

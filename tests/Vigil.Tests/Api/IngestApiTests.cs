@@ -229,6 +229,7 @@ public sealed class IngestApiTests : IDisposable
             ["Vigil:Pollers:ids:Paging"] = "LinkHeader",
             ["Vigil:Pollers:ids:LimitParam"] = "limit",
             ["Vigil:Pollers:ids:TimeField"] = "at",
+            ["Vigil:Pollers:ids:AllowLoopback"] = "true",
         });
 
         System.Text.Json.Nodes.JsonNode poller;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using Vigil.Connectors.Http;
 using Vigil.Connectors.Pull;
 using Vigil.Pipeline;
 using Vigil.Pipeline.Ingest;
@@ -134,7 +135,7 @@ public sealed class HttpJsonPollerTests : IAsyncLifetime
     {
         // Pages of 3 with five items sharing one time: a naive "since" loses or repeats some of them.
         _server.Add(Okta(0, 8, sameTimeFrom: 2, sameTimeTo: 6));
-        var source = new HttpJsonPullSource("okta-since", new HttpJsonPollerOptions
+        var source = Source("okta-since", new HttpJsonPollerOptions
         {
             Url = new Uri(_server.BaseUri, "/since").ToString(),
             Source = "okta_system_log",
@@ -145,7 +146,7 @@ public sealed class HttpJsonPollerTests : IAsyncLifetime
             LimitParam = "limit",
             PageSize = 3,
             MaxPagesPerRun = 20,
-        }, new HttpClient());
+        });
 
         var run = await Runner("node-a").RunOnceAsync(source, Ct);
         _server.Add(Okta(8, 2));
@@ -161,7 +162,7 @@ public sealed class HttpJsonPollerTests : IAsyncLifetime
     public async Task Run_TokenPagingWithItemsUnderAField_ReadsEveryPage()
     {
         _server.Add(Okta(0, 7));
-        var source = new HttpJsonPullSource("okta-token", new HttpJsonPollerOptions
+        var source = Source("okta-token", new HttpJsonPollerOptions
         {
             Url = new Uri(_server.BaseUri, "/token").ToString(),
             Source = "auto",
@@ -171,7 +172,7 @@ public sealed class HttpJsonPollerTests : IAsyncLifetime
             CursorParam = "page_token",
             LimitParam = "limit",
             PageSize = 3,
-        }, new HttpClient());
+        });
 
         var run = await Runner("node-a").RunOnceAsync(source, Ct);
         _server.Add(Okta(7, 1));
@@ -181,6 +182,24 @@ public sealed class HttpJsonPollerTests : IAsyncLifetime
         Assert.Equal((3, 7), (run.Pages, run.Stored));
         Assert.Equal(1, later.Stored);
         await AssertStoredExactlyAsync(8);
+    }
+
+    [Fact]
+    public async Task Run_LoopbackNotAllowed_IsRefusedByTheConnectorGuardAndRecordedAsAFailure()
+    {
+        _server.Add(Okta(0, 1));
+        var source = HttpJsonPullSource.Create("guarded", new HttpJsonPollerOptions
+        {
+            Url = new Uri(_server.BaseUri, "/api/v1/logs").ToString(),
+            Source = "okta_system_log",
+            Paging = HttpPaging.LinkHeader,
+        }, new ConnectorHealth(), TimeProvider.System, NullLogger.Instance);
+
+        var outcome = await Runner("node-a").RunOnceAsync(source, Ct);
+
+        Assert.Contains("refused to connect", outcome.Error, StringComparison.Ordinal);
+        Assert.Empty(_server.Requests);
+        Assert.Equal(1, (await _store.GetCheckpointAsync(PullRunner.CheckpointName("guarded"), Ct))!.ConsecutiveFailures);
     }
 
     [Theory]
@@ -202,7 +221,14 @@ public sealed class HttpJsonPollerTests : IAsyncLifetime
     public void JsonPath_Parse_RefusesWhatItDoesNotSupport(string path) =>
         Assert.Throws<FormatException>(() => JsonPath.Parse(path));
 
-    private HttpJsonPullSource Okta(int maxPages) => new("okta", new HttpJsonPollerOptions
+    private static HttpJsonPullSource Source(string name, HttpJsonPollerOptions options)
+    {
+        // The poller's SSRF guard refuses loopback unless told: the paging API here is on 127.0.0.1.
+        options.AllowLoopback = true;
+        return HttpJsonPullSource.Create(name, options, new ConnectorHealth(), TimeProvider.System, NullLogger.Instance);
+    }
+
+    private HttpJsonPullSource Okta(int maxPages) => Source("okta", new HttpJsonPollerOptions
     {
         Url = new Uri(_server.BaseUri, "/api/v1/logs").ToString(),
         Source = "okta_system_log",
@@ -214,7 +240,7 @@ public sealed class HttpJsonPollerTests : IAsyncLifetime
         AuthPrefix = "SSWS ",
         SecretEnv = SecretVariable,
         TimeField = "published",
-    }, new HttpClient());
+    });
 
     private PullRunner Runner(string owner) => new(
         _store, _services.GetRequiredService<EventIngestor>(), new PullRunnerOptions { OwnerId = owner }, _time, NullLogger<PullRunner>.Instance);
