@@ -85,6 +85,7 @@ internal static class VigilServer
         app.MapAlertsApi();
         app.MapIngestApi();
         app.MapCasesApi();
+        app.MapCorrelationApi();
         app.MapLedgerApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
