@@ -52,7 +52,7 @@ internal sealed class CliContext : IAsyncDisposable
             .AddSingleton(store)
             .AddSingleton(location)
             .AddVigilPipeline()
-            .AddVigilKeyRing(Path.Combine(Location(parse).EffectiveDataDirectory, "keys"))
+            .AddVigilKeyRing(Path.Combine(location.EffectiveDataDirectory, "keys"))
             .BuildServiceProvider();
         return new CliContext(services, store);
     }
