@@ -83,7 +83,8 @@ public sealed class OtrfHuntTests
         var replay = Assert.Single(report.Cases, c => c.Entities.Contains(laptop));
         Assert.DoesNotContain(workstation, replay.Entities);
         Assert.Equal(report.Matches, report.Cases.Sum(c => c.Case.AlertCount));
-        Assert.All(scenario.Reasons.Skip(1), reason =>
+        Assert.Single(scenario.Reasons, reason => reason.StartsWith("opened: ", StringComparison.Ordinal));
+        Assert.All(scenario.Reasons.Where(reason => !reason.StartsWith("opened: ", StringComparison.Ordinal)), reason =>
         {
             Assert.StartsWith("joined: same ", reason, StringComparison.Ordinal);
             Assert.Contains("host workstation5", reason, StringComparison.Ordinal);
