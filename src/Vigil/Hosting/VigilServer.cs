@@ -90,6 +90,7 @@ internal static class VigilServer
         app.MapCorrelationApi();
         app.MapLedgerApi();
         app.MapEvidenceApi();
+        app.MapReportsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
