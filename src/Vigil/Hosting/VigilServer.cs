@@ -89,6 +89,7 @@ internal static class VigilServer
         app.MapAlertsApi();
         app.MapIngestApi();
         app.MapCasesApi();
+        app.MapCorrelationApi();
         app.MapLedgerApi();
         app.MapEvidenceApi();
         app.MapReportsApi();
