@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Cases;
 using Vigil.Pipeline.Correlate;
+using Vigil.Pipeline.Enrich;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ingest;
 
@@ -19,6 +20,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ICaseAssigner, OneCasePerAlertAssigner>();
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
+        services.AddVigilEnrichment();
         services.AddSingleton<DeadLetterService>();
         // Vigil:Mappings:Directory adds mappings to the shipped ones, or replaces them by source name.
         services.TryAddSingleton(provider => Normalize.MappingCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Mappings:Directory"]));

@@ -9,6 +9,7 @@ public static class LedgerKinds
     public const string NoteAdded = "case.note_added";
     public const string Assigned = "case.assigned";
     public const string SeverityChanged = "case.severity_changed";
+    public const string Enriched = "case.enriched";
     public const string Closed = "case.closed";
     public const string Reopened = "case.reopened";
     public const string MergedInto = "case.merged_into";
@@ -20,4 +21,8 @@ public static class LedgerKinds
     public const string ApiKeyRevoked = "apikey.revoked";
     public const string UserCreated = "user.created";
     public const string DeadLetterReplayed = "deadletter.replayed";
+    public const string ContextImported = "context.imported";
+    public const string ContextDeleted = "context.deleted";
+    public const string IntelImported = "intel.imported";
+    public const string IntelDeleted = "intel.deleted";
 }

@@ -24,6 +24,8 @@ internal static class VigilCli
         root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ContextCommand.Create());
+        root.Subcommands.Add(IntelCommand.Create());
         return root;
     }
 

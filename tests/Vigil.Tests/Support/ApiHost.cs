@@ -49,6 +49,8 @@ public sealed class ApiHost : IAsyncDisposable
                 builder.WebHost.UseTestServer();
                 // Failures are reported through assertions and problem bodies; console logs would bury them.
                 builder.Logging.ClearProviders();
+                // Tests run durable jobs themselves (JobWorker.RunOnceAsync), so a case's state never moves behind an assertion.
+                builder.Configuration.AddInMemoryCollection([new("Vigil:Jobs:Enabled", "false")]);
                 if (configuration is not null)
                 {
                     builder.Configuration.AddInMemoryCollection(configuration);
