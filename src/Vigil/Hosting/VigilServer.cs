@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vigil.Api;
 using Vigil.Connectors;
+using Vigil.Connectors.Enrichment;
 using Vigil.Hosting.Auth;
 using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
@@ -50,6 +51,7 @@ internal static class VigilServer
         builder.Services.AddMailboxPoller();
         builder.Services.AddVigilJobs();
         builder.Services.AddVigilConnectors(settings.Store);
+        builder.Services.AddVigilEnrichmentConnectors(builder.Configuration);
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);

@@ -20,7 +20,7 @@ public sealed class GeoVelocityCheck(IVigilStore store, TimeProvider time, IGeoL
     /// <summary>The check's result on the user entity and the sign-in to remember; null when the alert is not a locatable sign-in.</summary>
     public async Task<(EnrichmentResult Result, SignIn SignIn)?> CheckAsync(Alert alert, CancellationToken cancellationToken)
     {
-        if (geo is null || !AuthenticationEvents.IsAuthentication(alert))
+        if (geo is null || geo.Unavailable is not null || !AuthenticationEvents.IsAuthentication(alert))
         {
             return null;
         }

@@ -35,9 +35,9 @@ public sealed class GeoSource(TimeProvider time, IGeoLookup? geo = null) : IEnri
             return Results.Found(Name, entity, now, local.Build());
         }
 
-        if (geo is null)
+        if (geo is null || geo.Unavailable is not null)
         {
-            return Results.Failed(Name, entity, now, "no geo database is configured (set Vigil:Geo:Database to a MaxMind-format .mmdb file)");
+            return Results.Failed(Name, entity, now, geo?.Unavailable ?? "no geo database is configured (set Vigil:Geo:Database to a MaxMind-format .mmdb file)");
         }
 
         var location = geo.Lookup(space.Address);
