@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +8,7 @@ using Vigil.Pipeline.Correlate;
 using Vigil.Pipeline.Enrich;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ingest;
+using Vigil.Pipeline.Ports;
 
 namespace Vigil.Pipeline;
 
@@ -17,7 +19,9 @@ public static class PipelineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new SubmissionLimits());
-        services.TryAddSingleton<ICaseAssigner, OneCasePerAlertAssigner>();
+        // Grouping into cases by shared entities, per content/policy/grouping.yaml or the data directory's override.
+        services.TryAddSingleton(provider => GroupingPolicyLoader.LoadFor(provider.GetService<StoreLocation>()?.EffectiveDataDirectory));
+        services.TryAddSingleton<ICaseAssigner, EntityGroupingAssigner>();
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
         services.AddVigilEnrichment();
@@ -33,7 +37,10 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<Ingest.Mail.MailReportIngestor>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<LedgerAuditor>();
+        services.AddEvidence();
         services.AddSingleton<ApiKeyService>();
+        services.AddDataProtection();
+        services.AddAccountOptions();
         services.AddSingleton<UserService>();
         return services;
     }

@@ -26,6 +26,7 @@ internal static class VigilCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ContextCommand.Create());
         root.Subcommands.Add(IntelCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

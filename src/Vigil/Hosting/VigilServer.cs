@@ -13,6 +13,7 @@ using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
 using Vigil.Listeners;
 using Vigil.Pipeline;
+using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
 
@@ -45,8 +46,10 @@ internal static class VigilServer
 
         // The store and the pipeline stages; submission limits are configurable under Vigil:Ingest.
         builder.Services.AddSingleton(_ => settings.StoreFactory.Open(settings.Store));
+        builder.Services.AddSingleton(settings.Store);
         builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
+        builder.Services.AddVigilKeyRing(builder.Configuration["Vigil:Keys:Directory"] ?? Path.Combine(settings.Store.EffectiveDataDirectory, "keys"));
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
         builder.Services.AddVigilJobs();
@@ -91,6 +94,7 @@ internal static class VigilServer
         app.MapContextApi();
         app.MapIntelApi();
         app.MapLedgerApi();
+        app.MapEvidenceApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
