@@ -9,7 +9,7 @@ public static class LedgerKinds
     public const string NoteAdded = "case.note_added";
     public const string Assigned = "case.assigned";
     public const string SeverityChanged = "case.severity_changed";
-    public const string Enriched = "case.enriched";
+    public const string Enriched = "enrichment.recorded";
     public const string Closed = "case.closed";
     public const string Reopened = "case.reopened";
     public const string MergedInto = "case.merged_into";

@@ -81,7 +81,7 @@ public abstract partial class ApiSuite
         var detail = (await host.Admin.GetJsonAsync($"/api/v1/cases/{caseId}"))["case"]!;
         Assert.Equal(("enriched", "critical"), ((string)detail["state"]!, (string)detail["severity"]!));
         var ledger = (await host.Admin.GetJsonAsync($"/api/v1/cases/{caseId}/ledger"))["entries"]!.AsArray();
-        Assert.Contains(ledger, e => (string)e!["kind"]! == "case.enriched");
+        Assert.Contains(ledger, e => (string)e!["kind"]! == Domain.Ledger.LedgerKinds.Enriched);
         var raised = ledger.Single(e => (string)e!["kind"]! == "case.severity_changed")!;
         var reason = raised["payload"]!.ToJsonString();
         Assert.Contains("dc-01.corp.local is a critical asset", reason, StringComparison.Ordinal);
