@@ -27,6 +27,8 @@ internal static class VigilCli
         root.Subcommands.Add(ContextCommand.Create());
         root.Subcommands.Add(IntelCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(LearnCommand.Create());
         return root;
     }
 

@@ -95,6 +95,7 @@ internal static class VigilServer
         app.MapIntelApi();
         app.MapLedgerApi();
         app.MapEvidenceApi();
+        app.MapReportsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
