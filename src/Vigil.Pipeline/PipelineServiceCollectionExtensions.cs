@@ -32,6 +32,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<LedgerAuditor>();
         services.AddSingleton<ApiKeyService>();
         services.AddSingleton<UserService>();
+        // Recommend: the built-in analyst and the durable case.recommend job.
+        Recommend.RecommendServiceCollectionExtensions.AddVigilRecommend(services);
         return services;
     }
 }

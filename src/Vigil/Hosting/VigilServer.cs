@@ -47,6 +47,7 @@ internal static class VigilServer
         builder.Services.AddVigilPipeline();
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
+        builder.Services.AddRecommendWorker();
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
@@ -82,6 +83,7 @@ internal static class VigilServer
         app.MapAlertsApi();
         app.MapIngestApi();
         app.MapCasesApi();
+        app.MapRecommendationsApi();
         app.MapLedgerApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
