@@ -24,6 +24,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(provider => Normalize.MappingCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Mappings:Directory"]));
         services.AddSingleton<SourceHealth>();
         services.AddSingleton<EventIngestor>();
+        services.AddSingleton<DeadLetterReplayer>();
         // Reported phishing mail (IMAP poller and .eml files alike).
         services.TryAddSingleton(new Ingest.Mail.MailLimits());
         services.TryAddSingleton(provider => new Ingest.Mail.MailReportParser(provider.GetRequiredService<Ingest.Mail.MailLimits>(), provider.GetRequiredService<TimeProvider>()));

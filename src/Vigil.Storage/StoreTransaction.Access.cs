@@ -9,7 +9,7 @@ internal sealed partial class StoreTransaction
     public async Task InsertDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         await using var command = Command(
-            $"INSERT INTO {VigilTables.DeadLetters} ({Columns.DeadLetter}) VALUES (@id, @source, @received_at, @reason, @payload, @content_type, @status, @resolved_at, @resolution)")
+            $"INSERT INTO {VigilTables.DeadLetters} ({Columns.DeadLetter}) VALUES (@id, @source, @received_at, @reason, @payload, @content_type, @status, @resolved_at, @resolution, @channel)")
             .Add("@id", deadLetter.Id)
             .Add("@source", deadLetter.Source)
             .Add("@received_at", engine.ToDb(deadLetter.ReceivedAt))
@@ -18,15 +18,17 @@ internal sealed partial class StoreTransaction
             .Add("@content_type", deadLetter.ContentType)
             .Add("@status", deadLetter.Status.ToWire())
             .Add("@resolved_at", engine.ToDbOrNull(deadLetter.ResolvedAt))
-            .Add("@resolution", deadLetter.Resolution);
+            .Add("@resolution", deadLetter.Resolution)
+            .Add("@channel", deadLetter.Channel);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task UpdateDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
     {
         await using var command = Command(
-            $"UPDATE {VigilTables.DeadLetters} SET status = @status, resolved_at = @resolved_at, resolution = @resolution WHERE id = @id")
+            $"UPDATE {VigilTables.DeadLetters} SET status = @status, reason = @reason, resolved_at = @resolved_at, resolution = @resolution WHERE id = @id")
             .Add("@status", deadLetter.Status.ToWire())
+            .Add("@reason", deadLetter.Reason)
             .Add("@resolved_at", engine.ToDbOrNull(deadLetter.ResolvedAt))
             .Add("@resolution", deadLetter.Resolution)
             .Add("@id", deadLetter.Id);

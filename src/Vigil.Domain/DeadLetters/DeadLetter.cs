@@ -16,6 +16,13 @@ public sealed record DeadLetter
 
     public string? ContentType { get; init; }
 
+    /// <summary>
+    /// The path the payload came in by (<see cref="DeadLetterChannels"/>), so that a replay sends it back through
+    /// the same parser and mapping rather than guessing: an alert submission, a mapped source event, a syslog line,
+    /// a mail message.
+    /// </summary>
+    public string Channel { get; init; } = DeadLetterChannels.Alert;
+
     public DeadLetterStatus Status { get; init; } = DeadLetterStatus.Pending;
 
     public DateTimeOffset? ResolvedAt { get; init; }

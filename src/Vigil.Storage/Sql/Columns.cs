@@ -19,7 +19,7 @@ internal static class Columns
 
     public const string Ledger = "chain_id, seq, kind, actor, at, payload, prev_hash, hash";
 
-    public const string DeadLetter = "id, source, received_at, reason, payload, content_type, status, resolved_at, resolution";
+    public const string DeadLetter = "id, source, received_at, reason, payload, content_type, status, resolved_at, resolution, channel";
 
     public const string ApiKey = "id, name, scopes, secret_hash, created_at, created_by, source, revoked_at";
 

@@ -94,6 +94,7 @@ internal static class Rows
         Status = DeadLetterStatusOf(r.GetString(6)),
         ResolvedAt = engine.ReadNullableTime(r, 7),
         Resolution = r.GetNullableString(8),
+        Channel = r.GetString(9),
     };
 
     public static ApiKeyRecord ApiKey(DbDataReader r, StoreEngine engine) => new()

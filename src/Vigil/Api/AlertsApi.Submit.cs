@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Api.Contracts;
+using Vigil.Domain.DeadLetters;
 using Vigil.Hosting;
 using Vigil.Hosting.Auth;
 using Vigil.Hosting.Metrics;
@@ -96,7 +97,7 @@ internal static partial class AlertsApi
     {
         // Decoded leniently: a dead letter must keep whatever arrived, even bytes that are not valid UTF-8.
         var payload = Encoding.UTF8.GetString(body.Buffer, 0, body.Length);
-        var letter = await deadLetters.RecordAsync(source, payload, reason, contentType, cancellationToken);
+        var letter = await deadLetters.RecordAsync(DeadLetterChannels.Alert, source, payload, reason, contentType, cancellationToken);
         metrics.DeadLetters.Add();
         // Looked up only on this rare path, so an accepted request costs no logger-factory lookup.
         ServerLog.AlertRejected(loggers.CreateLogger(typeof(AlertsApi)), source, reason.Length > 500 ? reason[..500] : reason, letter.Id);

@@ -39,7 +39,7 @@ internal static class DeadLettersApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithName("ReplayDeadLetter")
             .WithSummary("Parse and ingest a dead letter again")
-            .WithDescription("After the cause is fixed (e.g. a mapping), replays the stored payload through the same parser. Still invalid: 422 with the new reason, and the letter stays pending. Already replayed or discarded: 409.");
+            .WithDescription("After the cause is fixed (e.g. a mapping), replays the stored payload through the channel it came in by: an alert through the alert parser, a vendor event through its source mapping, a syslog line through the syslog/CEF/LEEF parsers and the mapping, a mail through the mail parser and the phishing mapping. Still invalid: 422 with the new reason, and the letter stays pending. Already replayed or discarded: 409.");
         return group;
     }
 
@@ -86,7 +86,7 @@ internal static class DeadLettersApi
             : ApiProblems.NotFound("dead letter", id);
 
     private static async Task<Results<Ok<ReplayOutcome>, ProblemHttpResult>> ReplayAsync(
-        string id, ClaimsPrincipal user, DeadLetterService deadLetters, CancellationToken cancellationToken)
+        string id, ClaimsPrincipal user, DeadLetterReplayer deadLetters, CancellationToken cancellationToken)
     {
         var replay = await deadLetters.ReplayAsync(id, user.ToActor(), cancellationToken);
         if (!replay.Found)

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Api.Contracts;
 using Vigil.Domain.Access;
+using Vigil.Domain.DeadLetters;
 using Vigil.Hosting;
 using Vigil.Hosting.Auth;
 using Vigil.Hosting.Metrics;
@@ -70,7 +71,7 @@ internal static partial class IngestApi
         var body = await ReadBodyAsync(request, options.Value, cancellationToken);
         if (body.Problem is { } problem)
         {
-            var letter = await deadLetters.RecordAsync(source, body.Text(), problem.Detail!, request.ContentType, cancellationToken);
+            var letter = await deadLetters.RecordAsync(DeadLetterChannels.Event, source, body.Text(), problem.Detail!, request.ContentType, cancellationToken);
             metrics.DeadLetters.Add();
             ServerLog.AlertRejected(logger, source, problem.Detail!, letter.Id);
             problem.Extensions["dead_letter_id"] = letter.Id;

@@ -35,7 +35,7 @@ internal static class DeadLetterCommand
             var output = parse.InvocationConfiguration.Output;
             foreach (var letter in letters)
             {
-                output.WriteLine($"{letter.Id}  {letter.ReceivedAt:u}  {letter.Source,-16} {letter.Status.ToString().ToLowerInvariant(),-9} {letter.Reason}");
+                output.WriteLine($"{letter.Id}  {letter.ReceivedAt:u}  {letter.Source,-16} {letter.Channel,-7} {letter.Status.ToString().ToLowerInvariant(),-9} {letter.Reason}");
             }
 
             parse.InvocationConfiguration.Error.WriteLine($"{letters.Count} dead letter(s)");
@@ -51,7 +51,7 @@ internal static class DeadLetterCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var context = await CliContext.OpenAsync(parse, cancellationToken);
-            var replay = await context.Get<DeadLetterService>().ReplayAsync(parse.GetValue(id)!, CliContext.Operator, cancellationToken);
+            var replay = await context.Get<DeadLetterReplayer>().ReplayAsync(parse.GetValue(id)!, CliContext.Operator, cancellationToken);
             if (!replay.Succeeded)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"not replayed: {replay.Problem}");

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using Spectre.Console;
 using Vigil.Domain.Alerts;
+using Vigil.Domain.DeadLetters;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ingest.Mail;
 using Vigil.Pipeline.Normalize;
@@ -118,7 +119,7 @@ internal static class IngestCommand
                 if (!submission.IsValid || submission.IsBatch)
                 {
                     var reason = submission.IsValid ? "a record must be one alert object, not a batch" : string.Join("; ", submission.Errors);
-                    await _deadLetters.RecordAsync(submission.SourceHint, record.Raw, $"{where}: {reason}", "application/json", cancellationToken);
+                    await _deadLetters.RecordAsync(DeadLetterChannels.Alert, submission.SourceHint, record.Raw, $"{where}: {reason}", "application/json", cancellationToken);
                     DeadLettered++;
                     continue;
                 }

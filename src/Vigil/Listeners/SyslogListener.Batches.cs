@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Vigil.Domain.DeadLetters;
 using Vigil.Pipeline.Ingest.Syslog;
 using Vigil.Pipeline.Normalize;
 
@@ -56,7 +57,7 @@ internal sealed partial class SyslogListener
 
         try
         {
-            var summary = await ingestor.IngestAsync(_options.Source, events, "syslog", "text/plain; charset=utf-8", Actor, cancellationToken);
+            var summary = await ingestor.IngestAsync(DeadLetterChannels.Syslog, _options.Source, events, "syslog", "text/plain; charset=utf-8", Actor, cancellationToken);
             SyslogLog.Batch(logger, summary.Read, summary.Stored, summary.Deduplicated, summary.DeadLettered);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using Vigil.Pipeline.Correlate;
 using Vigil.Pipeline.Ingest;
+using Vigil.Pipeline.Ingest.Mail;
 using Vigil.Pipeline.Normalize;
 using Vigil.Pipeline.Ports;
 using Vigil.Storage;
@@ -40,16 +41,23 @@ internal sealed class EventIngestorKit : IAsyncDisposable
         """;
 
     private readonly TempDirectory _directory;
+    private readonly FakeTimeProvider _time;
 
     private EventIngestorKit(TempDirectory directory, IVigilStore store, FakeTimeProvider time)
     {
         _directory = directory;
         Store = store;
-        var alerts = new AlertIngestor(store, new OneCasePerAlertAssigner(), time);
+        _time = time;
+        Alerts = new AlertIngestor(store, new OneCasePerAlertAssigner(), time);
         Health = new SourceHealth(time);
+        DeadLetters = new DeadLetterService(store, time);
         var catalog = MappingCatalog.From([MappingCatalog.Compile("test_edr.yaml", TestEdrYaml)]);
-        Ingestor = new EventIngestor(catalog, alerts, new DeadLetterService(store, new AlertSubmissionParser(time), alerts, time), Health);
+        Ingestor = new EventIngestor(catalog, Alerts, DeadLetters, Health);
     }
+
+    public DeadLetterService DeadLetters { get; }
+
+    public AlertIngestor Alerts { get; }
 
     public IVigilStore Store { get; }
 
@@ -68,6 +76,14 @@ internal sealed class EventIngestorKit : IAsyncDisposable
 
     public static string Event(string id, string rule = "R-1", string host = "web-01", string extra = "") =>
         $$"""{"detection_id": "{{id}}", "ts": "2026-11-23T10:00:00Z", "sev": "high", "name": "Suspicious {{rule}}", "desc": "seen on {{host}}", "rule": "{{rule}}", "host": "{{host}}", "techniques": ["T1059.001"]{{extra}}}""";
+
+    /// <summary>What a server restarted with <paramref name="catalog"/> (a fixed mapping, say) would replay dead letters with.</summary>
+    public DeadLetterReplayer Replayer(MappingCatalog catalog)
+    {
+        var events = new EventIngestor(catalog, Alerts, DeadLetters, Health);
+        var mail = new MailReportIngestor(new MailReportParser(_time), events, DeadLetters, Health);
+        return new DeadLetterReplayer(Store, new AlertSubmissionParser(_time), Alerts, events, mail, _time);
+    }
 
     /// <summary>Reads JSON lines exactly as a channel would hand them over.</summary>
     public static async Task<IReadOnlyList<RawJsonEvent>> ReadAsync(string text)

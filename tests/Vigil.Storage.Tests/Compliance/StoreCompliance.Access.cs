@@ -20,6 +20,7 @@ public abstract partial class StoreCompliance
             Reason = $"line {i}: not JSON",
             Payload = $"garbage \u0001 {i}",
             ContentType = i == 0 ? null : "text/plain",
+            Channel = DeadLetterChannels.All[i % DeadLetterChannels.All.Count],
         }).ToArray();
         await CommitAsync(db.Store, async tx =>
         {
@@ -29,7 +30,7 @@ public abstract partial class StoreCompliance
             }
         });
 
-        var replayed = letters[2] with { Status = DeadLetterStatus.Replayed, ResolvedAt = T0.AddHours(1), Resolution = "fixed mapping" };
+        var replayed = letters[2] with { Status = DeadLetterStatus.Replayed, ResolvedAt = T0.AddHours(1), Resolution = "fixed mapping", Reason = "replay: ok now" };
         await CommitAsync(db.Store, tx => tx.UpdateDeadLetterAsync(replayed, Ct));
 
         Assert.Equal(letters.Select(l => l.Id), (await db.Store.ListDeadLettersAsync(new DeadLetterQuery(), Ct)).Select(l => l.Id));

@@ -23,7 +23,7 @@ public sealed class ContextDirectory
         foreach (var asset in assets)
         {
             _hosts.TryAdd(asset.HostName, asset);
-            _shortHosts.TryAdd(ShortName(asset.HostName), asset);
+            _shortHosts.TryAdd(ContextKeys.ShortName(asset.HostName), asset);
             foreach (var address in asset.IpAddresses)
             {
                 _addresses.TryAdd(address, asset);
@@ -33,7 +33,7 @@ public sealed class ContextDirectory
         foreach (var identity in identities)
         {
             _users.TryAdd(identity.UserName, identity);
-            _users.TryAdd(BareAccount(identity.UserName), identity);
+            _users.TryAdd(ContextKeys.BareAccount(identity.UserName), identity);
             if (identity.Email is not null)
             {
                 _emails.TryAdd(identity.Email, identity);
@@ -52,7 +52,7 @@ public sealed class ContextDirectory
         switch (entity.Type)
         {
             case EntityType.Host:
-                var asset = _hosts.GetValueOrDefault(value) ?? _shortHosts.GetValueOrDefault(ShortName(value));
+                var asset = _hosts.GetValueOrDefault(value) ?? _shortHosts.GetValueOrDefault(ContextKeys.ShortName(value));
                 return WithAsset(entity, asset, $"no asset record for host {value}");
             case EntityType.Ip:
                 var byAddress = _addresses.GetValueOrDefault(value);
@@ -60,7 +60,7 @@ public sealed class ContextDirectory
                 var internalAddress = AddressClassifier.TryClassify(value, out var kind) && !kind.IsGloballyReachable;
                 return WithAsset(entity, byAddress, internalAddress ? $"no asset record for internal address {value}" : null);
             case EntityType.User:
-                var identity = _users.GetValueOrDefault(value) ?? _users.GetValueOrDefault(BareAccount(value)) ?? _emails.GetValueOrDefault(value);
+                var identity = _users.GetValueOrDefault(value) ?? _users.GetValueOrDefault(ContextKeys.BareAccount(value)) ?? _emails.GetValueOrDefault(value);
                 return WithIdentity(entity, identity, $"no identity record for user {value}");
             case EntityType.Email:
                 return WithIdentity(entity, _emails.GetValueOrDefault(value), null);
@@ -122,20 +122,5 @@ public sealed class ContextDirectory
         {
             missing.Add($"{subject} has {what}");
         }
-    }
-
-    private static string ShortName(string host)
-    {
-        var dot = host.IndexOf('.', StringComparison.Ordinal);
-        return dot < 0 ? host : host[..dot];
-    }
-
-    /// <summary>"corp\alice" and "alice@corp.local" (a UPN) both name the account "alice".</summary>
-    private static string BareAccount(string user)
-    {
-        var slash = user.LastIndexOf('\\');
-        var name = slash < 0 ? user : user[(slash + 1)..];
-        var at = name.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? name : name[..at];
     }
 }

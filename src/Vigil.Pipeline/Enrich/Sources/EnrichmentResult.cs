@@ -30,4 +30,12 @@ public sealed record EnrichmentResult
 
     /// <summary>How long the answer may be reused before it is stale.</summary>
     public TimeSpan? ValidFor { get; init; }
+
+    /// <summary>Gaps the source found in what it knows ("asset dc-01 has no owner"): missing context even when found.</summary>
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// <summary>When the answer goes stale; null when it does not (local context is current until it is re-imported).</summary>
+    public DateTimeOffset? ExpiresAt => ValidFor is { } valid ? FetchedAt + valid : null;
+
+    public bool IsFreshAt(DateTimeOffset now) => ExpiresAt is not { } expires || now < expires;
 }

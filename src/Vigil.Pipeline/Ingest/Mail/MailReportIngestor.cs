@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Vigil.Domain.DeadLetters;
 using Vigil.Domain.Ledger;
 using Vigil.Pipeline.Normalize;
 
@@ -28,10 +29,22 @@ public sealed class MailReportIngestor(MailReportParser parser, EventIngestor ev
     /// <param name="origin">Where the mail came from ("imap mail.example/INBOX uid 42", a file path), for dead-letter reasons.</param>
     public async Task<EventIngestSummary> IngestAsync(ReadOnlyMemory<byte> raw, string channel, string origin, Actor actor, CancellationToken cancellationToken)
     {
+        var (documents, error) = ReadEvents(raw, channel);
+        if (error is not null)
+        {
+            return await DeadLetterAsync(raw, error, origin, cancellationToken);
+        }
+
+        return await events.IngestAsync(PhishingReport.Source, documents, origin, "application/json", actor, cancellationToken);
+    }
+
+    /// <summary>The phishing-report events a mail holds (the documents the phishing mapping reads), or why it holds none.</summary>
+    public (IReadOnlyList<RawJsonEvent> Events, string? Error) ReadEvents(ReadOnlyMemory<byte> raw, string channel)
+    {
         var parsed = parser.Parse(raw, channel);
         if (!parsed.Succeeded)
         {
-            return await DeadLetterAsync(raw, parsed.Error!, origin, cancellationToken);
+            return ([], parsed.Error);
         }
 
         var documents = new List<RawJsonEvent>(parsed.Reports.Count);
@@ -42,14 +55,14 @@ public sealed class MailReportIngestor(MailReportParser parser, EventIngestor ev
             documents.Add(new RawJsonEvent(documents.Count + 1, 0, document.RootElement.Clone(), json, null));
         }
 
-        return await events.IngestAsync(PhishingReport.Source, documents, origin, "application/json", actor, cancellationToken);
+        return (documents, null);
     }
 
     /// <summary>Keeps a mail that cannot become a report (bounded raw MIME, see <see cref="RawText"/>) with the reason.</summary>
     public async Task<EventIngestSummary> DeadLetterAsync(ReadOnlyMemory<byte> raw, string reason, string origin, CancellationToken cancellationToken)
     {
         health.Received(PhishingReport.Source, 1);
-        var letter = await deadLetters.RecordAsync(PhishingReport.Source, RawText(raw), $"{origin}: {reason}", MimeContentType, cancellationToken);
+        var letter = await deadLetters.RecordAsync(DeadLetterChannels.Mail, PhishingReport.Source, RawText(raw), $"{origin}: {reason}", MimeContentType, cancellationToken);
         health.DeadLettered(PhishingReport.Source, 1);
         return new EventIngestSummary
         {

@@ -19,7 +19,7 @@ internal sealed class MailIngestKit : IAsyncDisposable
         _directory = directory;
         Store = store;
         var alerts = new AlertIngestor(store, new OneCasePerAlertAssigner(), time);
-        var deadLetters = new DeadLetterService(store, new AlertSubmissionParser(time), alerts, time);
+        var deadLetters = new DeadLetterService(store, time);
         Health = new SourceHealth(time);
         var events = new EventIngestor(MappingCatalog.Load(), alerts, deadLetters, Health);
         Ingestor = new MailReportIngestor(new MailReportParser(limits, time), events, deadLetters, Health);
