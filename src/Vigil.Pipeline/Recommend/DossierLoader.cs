@@ -23,6 +23,7 @@ public sealed class DossierLoader(IVigilStore store)
             Case = found,
             Alerts = alerts,
             Entities = await store.GetCaseEntitiesAsync(caseId, cancellationToken),
+            Enrichments = (await store.GetCaseEnrichmentsAsync(caseId, cancellationToken)).Select(e => new EnrichmentEvidence(e.Id, e.Result)).ToArray(),
             PriorCases = await store.FindPriorCasesAsync(caseId, MaxPriorCases, cancellationToken),
             Detectors = sources.Length == 0 ? [] : await store.GetDetectorRecordsAsync(sources, cancellationToken),
         };

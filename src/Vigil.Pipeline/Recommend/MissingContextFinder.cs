@@ -19,6 +19,18 @@ public static class MissingContextFinder
             });
         }
 
+        // What the enrichment sources themselves reported as unknown (asset without owner, no identity record, …).
+        foreach (var result in reading.Dossier.Enrichments)
+        {
+            foreach (var gap in result.Result.Missing)
+            {
+                if (!missing.Any(m => m.What == gap))
+                {
+                    missing.Add(new MissingContext { What = gap, WouldChange = WhatItWouldChange(gap), Subject = result.Id });
+                }
+            }
+        }
+
         foreach (var stale in reading.Stale)
         {
             missing.Add(new MissingContext
@@ -31,7 +43,7 @@ public static class MissingContextFinder
 
         foreach (var host in reading.Hosts)
         {
-            if (!host.IsKnown)
+            if (!host.IsKnown && !missing.Any(m => m.What.Contains(host.Entity.Value, StringComparison.OrdinalIgnoreCase)))
             {
                 missing.Add(new MissingContext
                 {
@@ -84,4 +96,16 @@ public static class MissingContextFinder
 
         return missing;
     }
+
+    private static string WhatItWouldChange(string gap) => gap switch
+    {
+        _ when gap.Contains("owner", StringComparison.OrdinalIgnoreCase) => "nobody can confirm the activity or be told before containment",
+        _ when gap.Contains("criticality", StringComparison.OrdinalIgnoreCase) => "criticality would raise or lower the severity",
+        _ when gap.Contains("environment", StringComparison.OrdinalIgnoreCase) => "whether containment disrupts production is unknown",
+        _ when gap.Contains("privilege", StringComparison.OrdinalIgnoreCase) => "a privileged account would raise the severity and favour disabling it",
+        _ when gap.Contains("travel", StringComparison.OrdinalIgnoreCase) => "a recorded trip could explain the sign-in location",
+        _ when gap.Contains("asset record", StringComparison.OrdinalIgnoreCase) => "criticality and environment would set the severity and the blast radius of containment",
+        _ when gap.Contains("identity record", StringComparison.OrdinalIgnoreCase) => "privilege and role would set the severity and the impact of disabling the account",
+        _ => "the analyst would know more about the entity, and the confidence would move",
+    };
 }
