@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vigil.Api;
+using Vigil.Connectors;
 using Vigil.Hosting.Auth;
 using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
@@ -48,6 +49,7 @@ internal static class VigilServer
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
         builder.Services.AddRecommendWorker();
+        builder.Services.AddVigilConnectors(settings.Store);
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
