@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -6,6 +7,7 @@ using Vigil.Pipeline.Cases;
 using Vigil.Pipeline.Correlate;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ingest;
+using Vigil.Pipeline.Ports;
 
 namespace Vigil.Pipeline;
 
@@ -16,7 +18,9 @@ public static class PipelineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new SubmissionLimits());
-        services.TryAddSingleton<ICaseAssigner, OneCasePerAlertAssigner>();
+        // Grouping into cases by shared entities, per content/policy/grouping.yaml or the data directory's override.
+        services.TryAddSingleton(provider => GroupingPolicyLoader.LoadFor(provider.GetService<StoreLocation>()?.EffectiveDataDirectory));
+        services.TryAddSingleton<ICaseAssigner, EntityGroupingAssigner>();
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
         services.AddSingleton<DeadLetterService>();
@@ -31,7 +35,10 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<Ingest.Mail.MailReportIngestor>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<LedgerAuditor>();
+        services.AddEvidence();
         services.AddSingleton<ApiKeyService>();
+        services.AddDataProtection();
+        services.AddAccountOptions();
         services.AddSingleton<UserService>();
         // Recommend: the built-in analyst and the durable case.recommend job.
         Recommend.RecommendServiceCollectionExtensions.AddVigilRecommend(services);

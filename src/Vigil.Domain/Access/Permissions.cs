@@ -21,6 +21,9 @@ public static class Permissions
     public const string ApiKeyManage = "apikey:manage";
     public const string UserManage = "user:manage";
     public const string MetricsRead = "metrics:read";
+    public const string EvidenceExport = "evidence:export";
+    public const string ReportRead = "report:read";
+    public const string LearnDecide = "learn:decide";
 
     /// <summary>Shorthand scope granting every permission; only for administrators' keys.</summary>
     public const string All = "*";
@@ -29,6 +32,7 @@ public static class Permissions
     [
         AlertRead, AlertWrite, CaseRead, CaseWrite, CaseClose, LedgerRead, DeadLetterRead, DeadLetterReplay,
         EnrichRun, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
+        EvidenceExport, ReportRead, LearnDecide,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Catalogue.Contains(scope, StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Domain.Ledger;
 using Vigil.Pipeline;
+using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ports;
 using Vigil.Storage;
 
@@ -38,7 +39,8 @@ internal sealed class CliContext : IAsyncDisposable
 
     public static async Task<CliContext> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool migrate = true)
     {
-        var store = new StoreFactory().Open(Location(parse));
+        var location = Location(parse);
+        var store = new StoreFactory().Open(location);
         if (migrate)
         {
             await store.MigrateAsync(cancellationToken);
@@ -46,7 +48,9 @@ internal sealed class CliContext : IAsyncDisposable
 
         var services = new ServiceCollection()
             .AddSingleton(store)
+            .AddSingleton(location)
             .AddVigilPipeline()
+            .AddVigilKeyRing(Path.Combine(Location(parse).EffectiveDataDirectory, "keys"))
             .BuildServiceProvider();
         return new CliContext(services, store);
     }

@@ -12,6 +12,7 @@ using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
 using Vigil.Listeners;
 using Vigil.Pipeline;
+using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
 
@@ -44,8 +45,10 @@ internal static class VigilServer
 
         // The store and the pipeline stages; submission limits are configurable under Vigil:Ingest.
         builder.Services.AddSingleton(_ => settings.StoreFactory.Open(settings.Store));
+        builder.Services.AddSingleton(settings.Store);
         builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
+        builder.Services.AddVigilKeyRing(builder.Configuration["Vigil:Keys:Directory"] ?? Path.Combine(settings.Store.EffectiveDataDirectory, "keys"));
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
         builder.Services.AddRecommendWorker();
@@ -87,6 +90,7 @@ internal static class VigilServer
         app.MapCasesApi();
         app.MapRecommendationsApi();
         app.MapLedgerApi();
+        app.MapEvidenceApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
