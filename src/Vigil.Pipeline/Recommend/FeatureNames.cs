@@ -15,6 +15,9 @@ public static class FeatureNames
     public const string PriorCases = "prior_cases";
     public const string Sanctioned = "sanctioned_activity";
 
+    /// <summary>How many features there are (the vector length the disposition model is trained on).</summary>
+    public const int Count = 11;
+
     public static IReadOnlyList<string> All { get; } =
     [
         DetectorQuality, RuleLevel, Corroboration, TacticProgression, AssetCriticality, Exposure, IdentityPrivilege,

@@ -19,6 +19,7 @@ public static class RecommendServiceCollectionExtensions
             provider.GetService<IAiAnalyst>()));
         services.TryAddSingleton<DossierLoader>();
         services.TryAddSingleton<RecommendationService>();
+        services.TryAddSingleton<Learning.TrainingSet>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJobHandler, RecommendJobHandler>());
         return services;
     }

@@ -26,6 +26,7 @@ internal static class VigilCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RecommendCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         return root;
     }

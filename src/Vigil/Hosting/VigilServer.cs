@@ -51,7 +51,7 @@ internal static class VigilServer
         builder.Services.AddVigilKeyRing(builder.Configuration["Vigil:Keys:Directory"] ?? Path.Combine(settings.Store.EffectiveDataDirectory, "keys"));
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
-        builder.Services.AddRecommendWorker();
+        builder.Services.AddRecommend(settings.Store);
         builder.Services.AddVigilConnectors(settings.Store);
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
