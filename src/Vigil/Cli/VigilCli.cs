@@ -28,6 +28,8 @@ internal static class VigilCli
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(LearnCommand.Create());
         return root;
     }
 

@@ -91,6 +91,7 @@ internal static class VigilServer
         app.MapRecommendationsApi();
         app.MapLedgerApi();
         app.MapEvidenceApi();
+        app.MapReportsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
