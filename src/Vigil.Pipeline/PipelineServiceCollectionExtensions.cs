@@ -21,6 +21,7 @@ public static class PipelineServiceCollectionExtensions
         // Grouping into cases by shared entities, per content/policy/grouping.yaml or the data directory's override.
         services.TryAddSingleton(provider => GroupingPolicyLoader.LoadFor(provider.GetService<StoreLocation>()?.EffectiveDataDirectory));
         services.TryAddSingleton<ICaseAssigner, EntityGroupingAssigner>();
+        services.AddSingleton<CorrelationViews>();
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
         services.AddSingleton<DeadLetterService>();

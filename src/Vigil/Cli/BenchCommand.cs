@@ -22,6 +22,7 @@ internal static class BenchCommand
         command.Subcommands.Add(CreateDetect());
         command.Subcommands.Add(BenchNormalizeCommand.Create());
         command.Subcommands.Add(BenchIngestCommand.Create());
+        command.Subcommands.Add(BenchCorrelateCommand.Create());
         return command;
     }
 

@@ -13,6 +13,7 @@ internal static class VigilCli
 
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
+        root.Subcommands.Add(HuntCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());

@@ -89,6 +89,7 @@ internal static class VigilServer
         app.MapIngestApi();
         app.MapCasesApi();
         app.MapRecommendationsApi();
+        app.MapCorrelationApi();
         app.MapLedgerApi();
         app.MapEvidenceApi();
         app.MapReportsApi();
