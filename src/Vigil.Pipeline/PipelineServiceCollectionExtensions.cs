@@ -22,6 +22,7 @@ public static class PipelineServiceCollectionExtensions
         // Grouping into cases by shared entities, per content/policy/grouping.yaml or the data directory's override.
         services.TryAddSingleton(provider => GroupingPolicyLoader.LoadFor(provider.GetService<StoreLocation>()?.EffectiveDataDirectory));
         services.TryAddSingleton<ICaseAssigner, EntityGroupingAssigner>();
+        services.AddSingleton<CorrelationViews>();
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
         services.AddVigilEnrichment();
@@ -42,6 +43,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddDataProtection();
         services.AddAccountOptions();
         services.AddSingleton<UserService>();
+        // Recommend: the built-in analyst and the durable case.recommend job.
+        Recommend.RecommendServiceCollectionExtensions.AddVigilRecommend(services);
         return services;
     }
 }

@@ -52,7 +52,7 @@ internal static class VigilServer
         builder.Services.AddVigilKeyRing(builder.Configuration["Vigil:Keys:Directory"] ?? Path.Combine(settings.Store.EffectiveDataDirectory, "keys"));
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
-        builder.Services.AddVigilJobs();
+        builder.Services.AddRecommend(settings.Store);
         builder.Services.AddVigilConnectors(settings.Store);
         builder.Services.AddVigilEnrichmentConnectors(builder.Configuration);
 
@@ -93,6 +93,8 @@ internal static class VigilServer
         app.MapEnrichmentsApi();
         app.MapContextApi();
         app.MapIntelApi();
+        app.MapRecommendationsApi();
+        app.MapCorrelationApi();
         app.MapLedgerApi();
         app.MapEvidenceApi();
         app.MapReportsApi();
