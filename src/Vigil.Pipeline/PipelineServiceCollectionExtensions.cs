@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Cases;
 using Vigil.Pipeline.Correlate;
+using Vigil.Pipeline.Enrich;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
@@ -24,6 +25,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<CorrelationViews>();
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
+        services.AddVigilEnrichment();
         services.AddSingleton<DeadLetterService>();
         // Vigil:Mappings:Directory adds mappings to the shipped ones, or replaces them by source name.
         services.TryAddSingleton(provider => Normalize.MappingCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Mappings:Directory"]));
@@ -44,6 +46,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddDataProtection();
         services.AddAccountOptions();
         services.AddSingleton<UserService>();
+        // Recommend: the built-in analyst and the durable case.recommend job.
+        Recommend.RecommendServiceCollectionExtensions.AddVigilRecommend(services);
         return services;
     }
 }

@@ -23,6 +23,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchNormalizeCommand.Create());
         command.Subcommands.Add(BenchIngestCommand.Create());
         command.Subcommands.Add(BenchSyslogCommand.Create());
+        command.Subcommands.Add(BenchEnrichCommand.Create());
         command.Subcommands.Add(BenchCorrelateCommand.Create());
         return command;
     }

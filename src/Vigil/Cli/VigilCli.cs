@@ -25,6 +25,11 @@ internal static class VigilCli
         root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ContextCommand.Create());
+        root.Subcommands.Add(IntelCommand.Create());
+        root.Subcommands.Add(RecommendCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(LearnCommand.Create());
