@@ -1,12 +1,14 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigil.Domain.Access;
 using Vigil.Domain.Ledger;
 using Vigil.Hosting;
 using Vigil.Pipeline.Access;
+using Vigil.Pipeline.Jobs;
 using Vigil.Pipeline.Ports;
 using Vigil.Storage;
 using Vigil.Testing;
@@ -49,7 +51,13 @@ public sealed class ConsoleServer : IAsyncDisposable
             Store = new StoreLocation { DataDirectory = directory.File("data") },
             StoreFactory = new StoreFactory(),
             Urls = "http://127.0.0.1:0",
-            Configure = builder => builder.Logging.ClearProviders(),
+            Configure = builder =>
+            {
+                builder.Logging.ClearProviders();
+                // Enrichment and recommendation run when the journey says so (DrainJobsAsync), not on a poller that
+                // would move a case while the browser is looking at it.
+                builder.Configuration.AddInMemoryCollection([new("Vigil:Jobs:Enabled", "false")]);
+            },
         });
         var password = await ServerStartup.PrepareAsync(app, demo, TestContext.Current.CancellationToken)
             ?? throw new InvalidOperationException("a fresh store must create the admin account");
@@ -98,7 +106,18 @@ public sealed class ConsoleServer : IAsyncDisposable
         using var document = System.Text.Json.JsonDocument.Parse(body);
         var root = document.RootElement;
         var results = root.TryGetProperty("alerts", out var list) ? list.EnumerateArray().ToArray() : [root];
-        return results.Select(r => r.GetProperty("case_id").GetString()!).ToArray();
+        var ids = results.Select(r => r.GetProperty("case_id").GetString()!).ToArray();
+        await DrainJobsAsync();
+        return ids;
+    }
+
+    /// <summary>Runs the queued pipeline jobs (enrichment, recommendation) until none is left.</summary>
+    public async Task DrainJobsAsync()
+    {
+        var worker = _app.Services.GetRequiredService<JobWorker>();
+        while (await worker.RunOnceAsync(TestContext.Current.CancellationToken) > 0)
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -19,7 +19,7 @@ public sealed class Journeys(Browser browser)
             ["title"] = a.Title,
             ["severity"] = a.Severity,
             ["occurred_at"] = "2026-11-23T08:00:00Z",
-            ["entities"] = new JsonArray(new JsonObject { ["type"] = "host", ["value"] = "host-" + a.Ref }, new JsonObject { ["type"] = "user", ["value"] = "bob" }),
+            ["entities"] = new JsonArray(new JsonObject { ["type"] = "host", ["value"] = "host-" + a.Ref }, new JsonObject { ["type"] = "user", ["value"] = "user-" + a.Ref }),
             ["tags"] = new JsonArray("attack.t1059.001", "attack.execution"),
             ["raw"] = new JsonObject { ["cmdline"] = "powershell -enc SQBFAFgA", ["ref"] = a.Ref },
         }).ToArray()).ToJsonString();
@@ -92,8 +92,8 @@ public sealed class Journeys(Browser browser)
         await detail.AssignToMeAsync();
         await Assertions.Expect(detail.Owner).ToHaveTextAsync("ana");
         await detail.AddNoteAsync("Checked the parent process: not a backup job.");
-        await detail.MoveToAsync("enriched");
-        await Assertions.Expect(detail.State).ToHaveTextAsync("enriched");
+        await detail.MoveToAsync("correlated");
+        await Assertions.Expect(detail.State).ToHaveTextAsync("correlated");
         await Assertions.Expect(page.Locator("svg.timeline circle")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("svg.graph circle.node.host")).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(page, "case");

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Web.Auth;
@@ -28,6 +29,18 @@ internal static class ConsoleServiceCollectionExtensions
         {
             options.Filters.Add(new ConsoleGateFilter());
             options.Filters.Add(new ConsolePermissionFilter());
+        }).ConfigureApplicationPartManager(parts =>
+        {
+            // The pages are compiled into this assembly, and MVC looks for them from the entry assembly, which is a
+            // test runner when the tests host the server.
+            var assembly = typeof(ConsoleServiceCollectionExtensions).Assembly;
+            if (!parts.ApplicationParts.Any(p => p is AssemblyPart part && part.Assembly == assembly))
+            {
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(assembly).GetApplicationParts(assembly))
+                {
+                    parts.ApplicationParts.Add(part);
+                }
+            }
         });
 
         services.AddAuthentication()

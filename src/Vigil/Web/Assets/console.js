@@ -33,7 +33,7 @@
       pendingG = false;
       if (event.key === "q") { window.location.href = "/queue"; }
       else if (event.key === "a") { window.location.href = "/approvals"; }
-      else if (event.key === "m") { window.location.href = "/metrics"; }
+      else if (event.key === "m") { window.location.href = "/dashboard"; }
       return;
     }
     switch (event.key) {

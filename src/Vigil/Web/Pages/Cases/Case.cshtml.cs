@@ -149,7 +149,8 @@ internal sealed class CaseModel(IVigilStore store, CaseService cases, LedgerAudi
         }
     }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Relaxed escaping: the text is shown as the attacker wrote it, and Razor HTML-encodes it on output.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private async Task<IActionResult> ChangeAsync(string id, string permission, Func<Task<CaseResult>> change, string done)
     {
