@@ -6,6 +6,7 @@ using Vigil.Pipeline.Cases;
 using Vigil.Pipeline.Correlate;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ingest;
+using Vigil.Pipeline.Ports;
 
 namespace Vigil.Pipeline;
 
@@ -16,7 +17,9 @@ public static class PipelineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new SubmissionLimits());
-        services.TryAddSingleton<ICaseAssigner, OneCasePerAlertAssigner>();
+        // Grouping into cases by shared entities, per content/policy/grouping.yaml or the data directory's override.
+        services.TryAddSingleton(provider => GroupingPolicyLoader.LoadFor(provider.GetService<StoreLocation>()?.EffectiveDataDirectory));
+        services.TryAddSingleton<ICaseAssigner, EntityGroupingAssigner>();
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
         services.AddSingleton<DeadLetterService>();

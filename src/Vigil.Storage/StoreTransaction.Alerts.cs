@@ -63,7 +63,7 @@ internal sealed partial class StoreTransaction
         insert.Set(3, engine.ToDb(link.JoinedAt));
         insert.Set(4, link.Reason);
         await insert.ExecuteNonQueryAsync(cancellationToken);
-        await AddCaseEntitiesAsync(link.CaseId, alert.Entities, null, alert.LastSeen, cancellationToken);
+        await AddCaseEntitiesAsync(link.CaseId, alert.Entities, null, alert.LastSeen, alert.OccurredAt, cancellationToken);
     }
 
     public async Task MoveAlertAsync(string alertId, string toCaseId, CancellationToken cancellationToken)
@@ -71,8 +71,9 @@ internal sealed partial class StoreTransaction
         string fromCaseId;
         string entitiesJson;
         DateTimeOffset lastSeen;
+        DateTimeOffset occurredAt;
         await using (var find = Command(
-            $"SELECT l.case_id, a.entities, a.last_seen FROM {VigilTables.CaseAlerts} l JOIN {VigilTables.Alerts} a ON a.id = l.alert_id WHERE l.alert_id = @alert_id")
+            $"SELECT l.case_id, a.entities, a.last_seen, a.occurred_at FROM {VigilTables.CaseAlerts} l JOIN {VigilTables.Alerts} a ON a.id = l.alert_id WHERE l.alert_id = @alert_id")
             .Add("@alert_id", alertId))
         await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
         {
@@ -84,6 +85,7 @@ internal sealed partial class StoreTransaction
             fromCaseId = reader.GetString(0);
             entitiesJson = reader.GetString(1);
             lastSeen = engine.ReadTime(reader, 2);
+            occurredAt = engine.ReadTime(reader, 3);
         }
 
         if (string.Equals(fromCaseId, toCaseId, StringComparison.Ordinal))
@@ -101,13 +103,18 @@ internal sealed partial class StoreTransaction
         // The entities of a case are the entities of its alerts: the target gains the moved alert's (keeping when the
         // source first saw them), the source keeps only those its remaining alerts still carry.
         var firstSeen = await CaseEntityFirstSeenAsync(fromCaseId, cancellationToken);
-        await AddCaseEntitiesAsync(toCaseId, JsonText.ParseEntities(entitiesJson), firstSeen, lastSeen, cancellationToken);
+        await AddCaseEntitiesAsync(toCaseId, JsonText.ParseEntities(entitiesJson), firstSeen, lastSeen, occurredAt, cancellationToken);
         await PruneCaseEntitiesAsync(fromCaseId, firstSeen.Keys, cancellationToken);
     }
 
-    private async Task AddCaseEntitiesAsync(string caseId, IReadOnlyList<Entity> entities, Dictionary<string, DateTimeOffset>? firstSeen, DateTimeOffset seen, CancellationToken cancellationToken)
+    private async Task AddCaseEntitiesAsync(
+        string caseId, IReadOnlyList<Entity> entities, Dictionary<string, DateTimeOffset>? firstSeen, DateTimeOffset seen, DateTimeOffset activeAt, CancellationToken cancellationToken)
     {
+        // PostgreSQL refuses an ON CONFLICT DO UPDATE that meets the same row twice in one statement; alerts made by
+        // AlertDraft are already distinct, others may not be.
+        entities = DistinctEntities(entities);
         var seenValue = engine.ToDb(seen);
+        var activeValue = engine.ToDb(activeAt);
         for (var start = 0; start < entities.Count; start += HotStatements.CaseEntitiesPerStatement)
         {
             var rows = Math.Min(HotStatements.CaseEntitiesPerStatement, entities.Count - start);
@@ -119,15 +126,32 @@ internal sealed partial class StoreTransaction
                 var key = entity.Key;
                 var type = entity.Type.ToWire();
                 await UpsertEntityAsync(key, type, entity.Value, seen, seenValue, cancellationToken);
-                var at = 1 + (i * 4);
+                var at = 1 + (i * 5);
                 link.Set(at, key);
                 link.Set(at + 1, type);
                 link.Set(at + 2, entity.Value);
                 link.Set(at + 3, firstSeen is not null && firstSeen.TryGetValue(key, out var first) ? engine.ToDb(first) : seenValue);
+                link.Set(at + 4, activeValue);
             }
 
             await link.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static IReadOnlyList<Entity> DistinctEntities(IReadOnlyList<Entity> entities)
+    {
+        for (var i = 1; i < entities.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (entities[i].Equals(entities[j]))
+                {
+                    return entities.Distinct().ToArray();
+                }
+            }
+        }
+
+        return entities;
     }
 
     private async Task UpsertEntityAsync(string key, string type, string value, DateTimeOffset seen, object seenValue, CancellationToken cancellationToken)

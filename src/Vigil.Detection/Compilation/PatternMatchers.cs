@@ -36,7 +36,14 @@ internal static class PatternMatchers
         return new StringValueMatcher(kind, needle, comparison);
     }
 
-    /// <summary>OR of several patterns; exact case-insensitive ones fold into one hash lookup.</summary>
+    // Below this many alternatives, separate vectorised span searches beat one automaton pass.
+    private const int FoldThreshold = 4;
+
+    /// <summary>
+    /// OR of several patterns. Exact case-insensitive ones fold into one hash lookup, and case-insensitive
+    /// substrings into one Aho–Corasick pass: SigmaHQ's emoji and homoglyph rules list hundreds of one-character
+    /// substrings, which cost 0.3–0.6 ms per command line as separate searches.
+    /// </summary>
     public static ValueMatcher Any(IReadOnlyList<ValueMatcher> matchers)
     {
         if (matchers.Count == 1)
@@ -45,13 +52,32 @@ internal static class PatternMatchers
         }
 
         var exact = matchers.OfType<StringValueMatcher>().Where(m => m is { Kind: StringKind.Exact, IgnoreCase: true }).ToList();
-        if (exact.Count < 4)
+        var contains = matchers.OfType<StringValueMatcher>().Where(m => m is { Kind: StringKind.Contains, IgnoreCase: true }).ToList();
+        if (exact.Count < FoldThreshold && contains.Count < FoldThreshold)
         {
             return new AnyValueMatcher([.. matchers]);
         }
 
-        var rest = matchers.Where(m => !exact.Contains(m)).ToList();
-        rest.Add(new ExactSetValueMatcher(exact.Select(m => m.Needle)));
+        var rest = new List<ValueMatcher>();
+        foreach (var matcher in matchers)
+        {
+            var folded = (exact.Count >= FoldThreshold && exact.Contains(matcher)) || (contains.Count >= FoldThreshold && contains.Contains(matcher));
+            if (!folded)
+            {
+                rest.Add(matcher);
+            }
+        }
+
+        if (exact.Count >= FoldThreshold)
+        {
+            rest.Add(new ExactSetValueMatcher(exact.Select(m => m.Needle)));
+        }
+
+        if (contains.Count >= FoldThreshold)
+        {
+            rest.Add(new ContainsAnyValueMatcher([.. contains.Select(m => m.Needle)]));
+        }
+
         return rest.Count == 1 ? rest[0] : new AnyValueMatcher([.. rest]);
     }
 }

@@ -76,16 +76,15 @@ public sealed class SigmaEvent
     /// <summary>Index of the next slot at or after <paramref name="from"/> holding field <paramref name="id"/>, or -1.</summary>
     internal int Slot(int id, int from)
     {
-        var ids = _ids;
-        for (var i = from; i < ids.Length; i++)
+        // Vectorised: a field test scans every slot (it must find repeated values too), so this is the engine's
+        // innermost loop; rules with long filter lists (SigmaHQ's registry ASEP rules: 20+ filters) live in it.
+        if ((uint)from >= (uint)_ids.Length)
         {
-            if (ids[i] == id)
-            {
-                return i;
-            }
+            return -1;
         }
 
-        return -1;
+        var index = _ids.AsSpan(from).IndexOf(id);
+        return index < 0 ? -1 : index + from;
     }
 
     internal int IdAt(int slot) => _ids[slot];

@@ -2,11 +2,11 @@ namespace Vigil.Detection.Matching;
 
 /// <summary>
 /// Aho–Corasick automaton over case-folded characters, compiled to a dense DFA on a reduced alphabet:
-/// one table lookup per character, no lowering or allocation while scanning. Reports needle indexes.
+/// one class lookup and one table lookup per character, no lowering or allocation while scanning. Reports needle indexes.
 /// </summary>
 internal sealed class LiteralAutomaton
 {
-    private readonly ushort[] _classOf = new ushort[char.MaxValue + 1];
+    private readonly FoldedAlphabet _alphabet;
     private readonly int _classes;
     private readonly int[] _delta;
     private readonly int[][] _outputs;
@@ -15,26 +15,8 @@ internal sealed class LiteralAutomaton
     /// <param name="ids">The id reported for each needle.</param>
     public LiteralAutomaton(IReadOnlyList<string> needles, IReadOnlyList<int> ids)
     {
-        // Alphabet: each distinct (lower-case) needle character is a class; its upper-case form shares it.
-        var classes = 1;
-        foreach (var needle in needles)
-        {
-            foreach (var c in needle)
-            {
-                if (_classOf[c] == 0)
-                {
-                    _classOf[c] = (ushort)classes;
-                    var upper = char.ToUpperInvariant(c);
-                    if (_classOf[upper] == 0)
-                    {
-                        _classOf[upper] = (ushort)classes;
-                    }
-
-                    classes++;
-                }
-            }
-        }
-
+        _alphabet = new FoldedAlphabet(needles);
+        var classes = _alphabet.Count;
         _classes = classes;
         var children = new List<Dictionary<int, int>> { new() };
         var outputs = new List<List<int>?> { null };
@@ -43,7 +25,7 @@ internal sealed class LiteralAutomaton
             var state = 0;
             foreach (var c in needles[n])
             {
-                var cls = _classOf[c];
+                var cls = _alphabet.ClassOf(c);
                 if (!children[state].TryGetValue(cls, out var next))
                 {
                     next = children.Count;
@@ -102,15 +84,33 @@ internal sealed class LiteralAutomaton
         }
     }
 
+    /// <summary>True as soon as any needle occurs in <paramref name="text"/>.</summary>
+    public bool ContainsAny(ReadOnlySpan<char> text)
+    {
+        var row = 0;
+        var delta = _delta;
+        var alphabet = _alphabet;
+        foreach (var c in text)
+        {
+            row = delta[row + alphabet.ClassOf(c)];
+            if (row < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Reports to <paramref name="scratch"/> every needle occurring in <paramref name="text"/>.</summary>
     public void Scan(ReadOnlySpan<char> text, PrefilterScratch scratch)
     {
         var row = 0;
         var delta = _delta;
-        var classOf = _classOf;
+        var alphabet = _alphabet;
         foreach (var c in text)
         {
-            row = delta[row + classOf[c]];
+            row = delta[row + alphabet.ClassOf(c)];
             if (row < 0)
             {
                 row = ~row;

@@ -11,6 +11,7 @@ internal sealed class LiteralPrefilter
     private readonly Dictionary<LiteralNeedle, int> _ids = [];
     private readonly List<List<int>> _rulesOfNeedle = [];
     private LiteralAutomaton?[] _byField = [];
+    private LiteralAutomaton? _anyField;
     private int[][] _rulesOfNeedleArray = [];
 
     public int NeedleCount => _ids.Count;
@@ -35,13 +36,17 @@ internal sealed class LiteralPrefilter
 
     public void Build()
     {
-        var byField = _ids.GroupBy(p => p.Key.FieldId).ToList();
+        // Keyword needles (any field) join every field's automaton, so each value is scanned once, not twice.
+        var anyField = _ids.Where(p => p.Key.FieldId == LiteralNeedle.AnyField).ToList();
+        var byField = _ids.GroupBy(p => p.Key.FieldId).Where(g => g.Key != LiteralNeedle.AnyField).ToList();
         _byField = new LiteralAutomaton?[byField.Count == 0 ? 0 : byField.Max(g => g.Key) + 1];
         foreach (var group in byField)
         {
-            _byField[group.Key] = new LiteralAutomaton([.. group.Select(p => p.Key.Needle)], [.. group.Select(p => p.Value)]);
+            var needles = group.Concat(anyField).ToList();
+            _byField[group.Key] = new LiteralAutomaton([.. needles.Select(p => p.Key.Needle)], [.. needles.Select(p => p.Value)]);
         }
 
+        _anyField = anyField.Count == 0 ? null : new LiteralAutomaton([.. anyField.Select(p => p.Key.Needle)], [.. anyField.Select(p => p.Value)]);
         _rulesOfNeedleArray = [.. _rulesOfNeedle.Select(r => r.ToArray())];
     }
 
@@ -49,13 +54,18 @@ internal sealed class LiteralPrefilter
     public void Scan(SigmaEvent sigmaEvent, PrefilterScratch scratch)
     {
         var byField = _byField;
+        var anyField = _anyField;
         for (var slot = 0; slot < sigmaEvent.SlotCount; slot++)
         {
-            var id = sigmaEvent.IdAt(slot);
-            if ((uint)id < (uint)byField.Length && byField[id] is { } automaton && !sigmaEvent.IsNullAt(slot))
+            if (sigmaEvent.IsNullAt(slot))
             {
-                automaton.Scan(sigmaEvent.SpanAt(slot), scratch);
+                continue;
             }
+
+            // A field's own automaton also holds the keyword needles; other fields see the keyword automaton alone.
+            var id = sigmaEvent.IdAt(slot);
+            var automaton = (uint)id < (uint)byField.Length ? byField[id] ?? anyField : anyField;
+            automaton?.Scan(sigmaEvent.SpanAt(slot), scratch);
         }
 
         scratch.PassRulesOfSeenNeedles(_rulesOfNeedleArray);

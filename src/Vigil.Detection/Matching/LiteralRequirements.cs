@@ -12,6 +12,7 @@ internal static class LiteralRequirements
     public static List<LiteralNeedle>? Of(Matcher matcher) => matcher switch
     {
         FieldMatcher field => OfValue(field.FieldId, field.Value),
+        KeywordMatcher keyword => OfValue(LiteralNeedle.AnyField, keyword.Value),
         AndMatcher and => Best(and.Children.Select(Of)),
         OrMatcher or => Union(or.Children.Select(Of)),
         _ => null,
@@ -23,6 +24,7 @@ internal static class LiteralRequirements
         ExactSetValueMatcher set => Union(set.Values.Select(v => Needle(fieldId, v))),
         AnyValueMatcher any => Union(any.Matchers.Select(m => OfValue(fieldId, m))),
         GlobValueMatcher glob => Needle(fieldId, glob.LongestLiteral),
+        ContainsAnyValueMatcher many => Union(many.Needles.Select(n => Needle(fieldId, n))),
         _ => null,
     };
 

@@ -4,8 +4,8 @@ using Vigil.Pipeline.Ports;
 namespace Vigil.Pipeline.Correlate;
 
 /// <summary>
-/// The foundation's grouping: every distinct alert opens its own case (repeats of the same alert are occurrences,
-/// not new alerts, so they never open one). Entity-based grouping replaces this in the correlation stage.
+/// No grouping: every distinct alert opens its own case (repeats of the same alert are occurrences, not new alerts,
+/// so they never open one). <see cref="EntityGroupingAssigner"/> is the default; this one serves tests and seeding.
 /// </summary>
 public sealed class OneCasePerAlertAssigner : ICaseAssigner
 {

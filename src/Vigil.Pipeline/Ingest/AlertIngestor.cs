@@ -189,6 +189,8 @@ public sealed class AlertIngestor(IVigilStore store, ICaseAssigner assigner, Tim
                 severity = alert.Severity.ToWire(),
                 sla_due_at = opened.SlaDueAt,
                 reason = assignment.Reason,
+                grouping_rule = assignment.Rule,
+                overflow_of = assignment.OverflowOf,
             }), cancellationToken);
             return opened.Id;
         }
@@ -207,6 +209,8 @@ public sealed class AlertIngestor(IVigilStore store, ICaseAssigner assigner, Tim
             title = alert.Title,
             severity = alert.Severity.ToWire(),
             reason = assignment.Reason,
+            grouping_rule = assignment.Rule,
+            matched_entities = assignment.Matched.Count > 0 ? assignment.Matched : null,
             severity_raised_to = raised != joined.Severity ? raised.ToWire() : null,
         }), cancellationToken);
         return joined.Id;

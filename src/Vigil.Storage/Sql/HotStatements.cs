@@ -57,7 +57,7 @@ internal static class HotStatements
     // each statement saved is a bind-and-step (SQLite) or a round trip (PostgreSQL) per alert.
     private static readonly Statement[] CaseEntityInserts = [.. Enumerable.Range(1, CaseEntitiesPerStatement).Select(CaseEntityInsert)];
 
-    /// <summary>Inserts <paramref name="rows"/> entities of one case: @case_id, then key, type, value, first_seen per row.</summary>
+    /// <summary>Inserts <paramref name="rows"/> entities of one case: @case_id, then key, type, value, first_seen, last_at per row.</summary>
     public static Statement InsertCaseEntities(int rows) => CaseEntityInserts[rows - 1];
 
     // Creates the head when the chain is new and, either way, locks it (the no-op update takes the row lock on
@@ -73,11 +73,14 @@ internal static class HotStatements
 
     private static Statement CaseEntityInsert(int rows)
     {
-        var values = Enumerable.Range(0, rows).Select(i => $"(@case_id, @k{i}, @t{i}, @v{i}, @f{i})");
-        var parameters = Enumerable.Range(0, rows).SelectMany(i => new[] { ($"@k{i}", Text), ($"@t{i}", Text), ($"@v{i}", Text), ($"@f{i}", Time) });
+        var values = Enumerable.Range(0, rows).Select(i => $"(@case_id, @k{i}, @t{i}, @v{i}, @f{i}, @l{i})");
+        var parameters = Enumerable.Range(0, rows).SelectMany(i => new[] { ($"@k{i}", Text), ($"@t{i}", Text), ($"@v{i}", Text), ($"@f{i}", Time), ($"@l{i}", Time) });
+        // last_at only moves forward (event time of the latest alert carrying the entity; grouping's lookback reads it).
+        // A new case's rows never conflict, so the update costs nothing on the usual path.
         return new Statement(
-            $"INSERT INTO {VigilTables.CaseEntities} (case_id, entity_key, type, value, first_seen) VALUES {string.Join(", ", values)}"
-            + " ON CONFLICT (case_id, entity_key) DO NOTHING",
+            $"INSERT INTO {VigilTables.CaseEntities} (case_id, entity_key, type, value, first_seen, last_at) VALUES {string.Join(", ", values)}"
+            + $" ON CONFLICT (case_id, entity_key) DO UPDATE SET last_at = CASE WHEN excluded.last_at > {VigilTables.CaseEntities}.last_at"
+            + $" THEN excluded.last_at ELSE {VigilTables.CaseEntities}.last_at END",
             [("@case_id", Text), .. parameters]);
     }
 

@@ -38,7 +38,8 @@ internal sealed class CliContext : IAsyncDisposable
 
     public static async Task<CliContext> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool migrate = true)
     {
-        var store = new StoreFactory().Open(Location(parse));
+        var location = Location(parse);
+        var store = new StoreFactory().Open(location);
         if (migrate)
         {
             await store.MigrateAsync(cancellationToken);
@@ -46,6 +47,7 @@ internal sealed class CliContext : IAsyncDisposable
 
         var services = new ServiceCollection()
             .AddSingleton(store)
+            .AddSingleton(location)
             .AddVigilPipeline()
             .BuildServiceProvider();
         return new CliContext(services, store);

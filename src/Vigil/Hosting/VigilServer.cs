@@ -44,6 +44,7 @@ internal static class VigilServer
 
         // The store and the pipeline stages; submission limits are configurable under Vigil:Ingest.
         builder.Services.AddSingleton(_ => settings.StoreFactory.Open(settings.Store));
+        builder.Services.AddSingleton(settings.Store);
         builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
         builder.Services.AddSyslogListener();

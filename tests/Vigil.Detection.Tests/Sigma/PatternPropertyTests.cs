@@ -55,6 +55,36 @@ public sealed class PatternPropertyTests
             Assert.Equal(oracle.IsMatch(text), PatternMatchers.For(pattern, ignoreCase: true).Matches(text));
         }, iter: 2000);
 
+    [Fact]
+    public void ContainsAny_RandomNeedles_AgreesWithOrdinalIgnoreCaseSearch()
+    {
+        // Characters whose case folding differs between simple lowering and OrdinalIgnoreCase: long s (ſ → S),
+        // Kelvin sign, dotless and dotted i, and a surrogate pair.
+        var alphabet = Gen.Char["sSſkKKiIıİ\uD83D\uDE00ab"];
+        var needles = Gen.String[alphabet, 1, 3].Array[4, 8];
+        Gen.Select(needles, Gen.String[alphabet, 0, 16]).Sample((list, text) =>
+        {
+            var matcher = new ContainsAnyValueMatcher(list);
+            var expected = list.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
+
+            Assert.Equal(expected, matcher.Matches(text));
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void Any_ManyCaseInsensitiveSubstrings_FoldIntoOneAutomaton()
+    {
+        var patterns = new[] { "alpha", "beta", "gamma", "delta", "epsilon" }
+            .Select(n => PatternMatchers.For(SigmaPattern.Literal(n).WithStar(true, true), ignoreCase: true))
+            .ToArray();
+
+        var folded = PatternMatchers.Any(patterns);
+
+        Assert.IsType<ContainsAnyValueMatcher>(folded);
+        Assert.True(folded.Matches("x GAMMA y"));
+        Assert.False(folded.Matches("gamm"));
+    }
+
     private static string ToRegex(SigmaPattern pattern)
     {
         var builder = new StringBuilder("^");
