@@ -21,6 +21,8 @@ public static class Permissions
     public const string ApiKeyManage = "apikey:manage";
     public const string UserManage = "user:manage";
     public const string MetricsRead = "metrics:read";
+    public const string ConnectorRead = "connector:read";
+    public const string FeedRead = "feed:read";
 
     /// <summary>Shorthand scope granting every permission; only for administrators' keys.</summary>
     public const string All = "*";
@@ -29,6 +31,7 @@ public static class Permissions
     [
         AlertRead, AlertWrite, CaseRead, CaseWrite, CaseClose, LedgerRead, DeadLetterRead, DeadLetterReplay,
         EnrichRun, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
+        ConnectorRead, FeedRead,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Catalogue.Contains(scope, StringComparer.Ordinal);

@@ -24,6 +24,7 @@ internal static class VigilCli
         root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ConnectorsCommand.Create());
         return root;
     }
 

@@ -49,7 +49,7 @@ internal static class VigilServer
         builder.Services.AddVigilPipeline();
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
-        builder.Services.AddVigilConnectors(settings.Store);
+        builder.Services.AddVigilConnectors(settings.Store, builder.Configuration);
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
@@ -89,6 +89,8 @@ internal static class VigilServer
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
+        app.MapConnectorsApi();
+        app.MapBlocklistFeed();
         app.MapReferenceApi();
         return app;
     }
