@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +35,10 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<Ingest.Mail.MailReportIngestor>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<LedgerAuditor>();
+        services.AddEvidence();
         services.AddSingleton<ApiKeyService>();
+        services.AddDataProtection();
+        services.AddAccountOptions();
         services.AddSingleton<UserService>();
         return services;
     }

@@ -64,14 +64,15 @@ internal sealed partial class StoreTransaction
     public async Task InsertUserAsync(UserRecord user, CancellationToken cancellationToken)
     {
         await using var command = Command(
-            $"INSERT INTO {VigilTables.Users} ({Columns.User}) VALUES (@id, @username, @password_hash, @roles, @must_change_password, @created_at, @disabled_at)")
+            $"INSERT INTO {VigilTables.Users} ({Columns.User}) VALUES (@id, @username, @password_hash, @roles, @must_change_password, @created_at, @disabled_at, @totp_secret, @totp_enabled_at, @totp_last_step, @failed_sign_ins, @locked_until, @last_sign_in_at, @security_stamp)")
             .Add("@id", user.Id)
             .Add("@username", user.Username)
             .Add("@password_hash", user.PasswordHash)
             .Add("@roles", Json.Strings(user.Roles))
             .Add("@must_change_password", user.MustChangePassword)
             .Add("@created_at", engine.ToDb(user.CreatedAt))
-            .Add("@disabled_at", engine.ToDbOrNull(user.DisabledAt));
+            .Add("@disabled_at", engine.ToDbOrNull(user.DisabledAt))
+            .AddUserState(user, engine);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

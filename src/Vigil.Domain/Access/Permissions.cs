@@ -23,6 +23,9 @@ public static class Permissions
     public const string MetricsRead = "metrics:read";
     public const string ConnectorRead = "connector:read";
     public const string FeedRead = "feed:read";
+    public const string EvidenceExport = "evidence:export";
+    public const string ReportRead = "report:read";
+    public const string LearnDecide = "learn:decide";
 
     /// <summary>Shorthand scope granting every permission; only for administrators' keys.</summary>
     public const string All = "*";
@@ -32,6 +35,7 @@ public static class Permissions
         AlertRead, AlertWrite, CaseRead, CaseWrite, CaseClose, LedgerRead, DeadLetterRead, DeadLetterReplay,
         EnrichRun, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
         ConnectorRead, FeedRead,
+        EvidenceExport, ReportRead, LearnDecide,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Catalogue.Contains(scope, StringComparer.Ordinal);

@@ -20,8 +20,8 @@ public static class Roles
         [Analyst] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.AlertWrite, Permissions.EnrichRun, Permissions.ActionRequest],
         [Responder] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.EnrichRun, Permissions.ActionRequest, Permissions.ActionExecute],
         [Approver] = [.. ReadAll, Permissions.ActionApprove],
-        [DetectionEngineer] = [.. ReadAll, Permissions.DeadLetterRead],
-        [Auditor] = [.. ReadAll, Permissions.DeadLetterRead],
+        [DetectionEngineer] = [.. ReadAll, Permissions.DeadLetterRead, Permissions.LearnDecide, Permissions.ReportRead],
+        [Auditor] = [.. ReadAll, Permissions.DeadLetterRead, Permissions.EvidenceExport, Permissions.ReportRead],
         [Admin] = [Permissions.All],
     };
 

@@ -19,5 +19,17 @@ public static class LedgerKinds
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRevoked = "apikey.revoked";
     public const string UserCreated = "user.created";
+    public const string UserSignedIn = "user.signed_in";
+    public const string UserSignInFailed = "user.sign_in_failed";
+    public const string UserLockedOut = "user.locked_out";
+    public const string UserUnlocked = "user.unlocked";
+    public const string UserSignedOut = "user.signed_out";
+    public const string UserPasswordChanged = "user.password_changed";
+    public const string UserRolesChanged = "user.roles_changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserMfaEnrolled = "user.mfa_enrolled";
+    public const string UserMfaReset = "user.mfa_reset";
+    public const string UserMfaFailed = "user.mfa_failed";
     public const string DeadLetterReplayed = "deadletter.replayed";
 }

@@ -23,5 +23,8 @@ internal static class Columns
 
     public const string ApiKey = "id, name, scopes, secret_hash, created_at, created_by, source, revoked_at";
 
-    public const string User = "id, username, password_hash, roles, must_change_password, created_at, disabled_at";
+    public const string User =
+        "id, username, password_hash, roles, must_change_password, created_at, disabled_at, totp_secret, totp_enabled_at, totp_last_step, failed_sign_ins, locked_until, last_sign_in_at, security_stamp";
+
+    public const string SavedView = "id, owner, name, query, created_at";
 }

@@ -118,6 +118,13 @@ internal static class Rows
         MustChangePassword = r.GetBoolean(4),
         CreatedAt = engine.ReadTime(r, 5),
         DisabledAt = engine.ReadNullableTime(r, 6),
+        TotpSecretProtected = r.GetNullableString(7),
+        TotpEnabledAt = engine.ReadNullableTime(r, 8),
+        TotpLastStep = r.IsDBNull(9) ? null : r.GetInt64(9),
+        FailedSignIns = r.GetInt32(10),
+        LockedUntil = engine.ReadNullableTime(r, 11),
+        LastSignInAt = engine.ReadNullableTime(r, 12),
+        SecurityStamp = r.GetString(13),
     };
 
     public static string ToWire(this DeadLetterStatus status) => status switch

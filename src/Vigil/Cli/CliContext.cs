@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Domain.Ledger;
 using Vigil.Pipeline;
+using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ports;
 using Vigil.Storage;
 
@@ -49,6 +50,7 @@ internal sealed class CliContext : IAsyncDisposable
             .AddSingleton(store)
             .AddSingleton(location)
             .AddVigilPipeline()
+            .AddVigilKeyRing(Path.Combine(Location(parse).EffectiveDataDirectory, "keys"))
             .BuildServiceProvider();
         return new CliContext(services, store);
     }

@@ -25,6 +25,7 @@ internal static class VigilCli
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ConnectorsCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root;
     }
 

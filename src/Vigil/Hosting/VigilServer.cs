@@ -12,6 +12,7 @@ using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
 using Vigil.Listeners;
 using Vigil.Pipeline;
+using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
 
@@ -47,6 +48,7 @@ internal static class VigilServer
         builder.Services.AddSingleton(settings.Store);
         builder.Services.AddSingleton(services => services.GetRequiredService<IConfiguration>().GetSection("Vigil:Ingest").Get<SubmissionLimits>() ?? new SubmissionLimits());
         builder.Services.AddVigilPipeline();
+        builder.Services.AddVigilKeyRing(builder.Configuration["Vigil:Keys:Directory"] ?? Path.Combine(settings.Store.EffectiveDataDirectory, "keys"));
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
         builder.Services.AddVigilConnectors(settings.Store, builder.Configuration);
@@ -86,6 +88,7 @@ internal static class VigilServer
         app.MapIngestApi();
         app.MapCasesApi();
         app.MapLedgerApi();
+        app.MapEvidenceApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();

@@ -1,0 +1,8 @@
+namespace Vigil.Domain.Learn;
+
+public enum LearningTaskStatus
+{
+    Open,
+    Done,
+    Dropped,
+}

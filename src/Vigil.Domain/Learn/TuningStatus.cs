@@ -1,0 +1,8 @@
+namespace Vigil.Domain.Learn;
+
+public enum TuningStatus
+{
+    Proposed,
+    Accepted,
+    Rejected,
+}

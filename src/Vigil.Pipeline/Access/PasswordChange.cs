@@ -1,0 +1,9 @@
+namespace Vigil.Pipeline.Access;
+
+public enum PasswordChange
+{
+    Changed,
+    WrongPassword,
+    TooShort,
+    Unchanged,
+}

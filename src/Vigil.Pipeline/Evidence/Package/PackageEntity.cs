@@ -1,0 +1,3 @@
+namespace Vigil.Pipeline.Evidence;
+
+public sealed record PackageEntity(string Type, string Value);
