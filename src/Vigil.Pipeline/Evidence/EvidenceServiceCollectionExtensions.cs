@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Vigil.Pipeline.Evidence;
 
@@ -10,6 +12,11 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<EvidenceKeyring>();
         services.AddSingleton<EvidenceExporter>();
         services.AddSingleton<BulkExporter>();
+        // Framework mappings: the shipped ones, replaced or extended by files in Vigil:Frameworks:Directory.
+        services.TryAddSingleton(provider => Controls.FrameworkCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Frameworks:Directory"]));
+        services.TryAddSingleton(_ => Respond.ActionCatalogueLoader.LoadDefault());
+        services.AddSingleton<Controls.ControlReporter>();
+        services.AddSingleton<Learn.LearningService>();
         return services;
     }
 }

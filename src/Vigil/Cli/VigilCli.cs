@@ -26,6 +26,8 @@ internal static class VigilCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ConnectorsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(LearnCommand.Create());
         return root;
     }
 

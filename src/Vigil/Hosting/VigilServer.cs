@@ -89,6 +89,7 @@ internal static class VigilServer
         app.MapCasesApi();
         app.MapLedgerApi();
         app.MapEvidenceApi();
+        app.MapReportsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();

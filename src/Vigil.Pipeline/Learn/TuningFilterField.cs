@@ -1,0 +1,3 @@
+namespace Vigil.Pipeline.Learn;
+
+public sealed record TuningFilterField(string Field, IReadOnlyList<string> Values);
