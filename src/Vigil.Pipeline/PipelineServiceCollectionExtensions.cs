@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Cases;
 using Vigil.Pipeline.Correlate;
+using Vigil.Pipeline.Enrich;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
@@ -21,12 +22,17 @@ public static class PipelineServiceCollectionExtensions
         // Grouping into cases by shared entities, per content/policy/grouping.yaml or the data directory's override.
         services.TryAddSingleton(provider => GroupingPolicyLoader.LoadFor(provider.GetService<StoreLocation>()?.EffectiveDataDirectory));
         services.TryAddSingleton<ICaseAssigner, EntityGroupingAssigner>();
+        services.AddSingleton<CorrelationViews>();
         services.AddSingleton<AlertSubmissionParser>();
         services.AddSingleton<AlertIngestor>();
+        services.AddVigilEnrichment();
         services.AddSingleton<DeadLetterService>();
         // Vigil:Mappings:Directory adds mappings to the shipped ones, or replaces them by source name.
         services.TryAddSingleton(provider => Normalize.MappingCatalog.Load(provider.GetService<IConfiguration>()?["Vigil:Mappings:Directory"]));
         services.AddSingleton<SourceHealth>();
+        // Vigil:Ingest:Sources:NAME: per-source fingerprint fields, storm roll-up and push rate limits.
+        services.TryAddSingleton(provider => SourcePolicies.From(provider.GetService<IConfiguration>()));
+        services.TryAddSingleton<AlertStorms>();
         services.AddSingleton<EventIngestor>();
         services.AddSingleton<DeadLetterReplayer>();
         // Reported phishing mail (IMAP poller and .eml files alike).
@@ -40,6 +46,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddDataProtection();
         services.AddAccountOptions();
         services.AddSingleton<UserService>();
+        // Recommend: the built-in analyst and the durable case.recommend job.
+        Recommend.RecommendServiceCollectionExtensions.AddVigilRecommend(services);
         return services;
     }
 }

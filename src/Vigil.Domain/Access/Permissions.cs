@@ -15,6 +15,10 @@ public static class Permissions
     public const string DeadLetterRead = "deadletter:read";
     public const string DeadLetterReplay = "deadletter:replay";
     public const string EnrichRun = "enrich:run";
+    public const string ContextRead = "context:read";
+    public const string ContextWrite = "context:write";
+    public const string IntelRead = "intel:read";
+    public const string IntelWrite = "intel:write";
     public const string ActionRequest = "action:request";
     public const string ActionApprove = "action:approve";
     public const string ActionExecute = "action:execute";
@@ -33,7 +37,7 @@ public static class Permissions
     public static IReadOnlyList<string> Catalogue { get; } =
     [
         AlertRead, AlertWrite, CaseRead, CaseWrite, CaseClose, LedgerRead, DeadLetterRead, DeadLetterReplay,
-        EnrichRun, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
+        EnrichRun, ContextRead, ContextWrite, IntelRead, IntelWrite, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
         ConnectorRead, FeedRead,
         EvidenceExport, ReportRead, LearnDecide,
     ];

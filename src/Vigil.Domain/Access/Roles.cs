@@ -12,15 +12,15 @@ public static class Roles
     public const string Admin = "admin";
 
     private static readonly string[] ReadAll =
-        [Permissions.AlertRead, Permissions.CaseRead, Permissions.LedgerRead, Permissions.MetricsRead];
+        [Permissions.AlertRead, Permissions.CaseRead, Permissions.LedgerRead, Permissions.MetricsRead, Permissions.ContextRead, Permissions.IntelRead];
 
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Grants { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         [Viewer] = [Permissions.AlertRead, Permissions.CaseRead],
         [Analyst] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.AlertWrite, Permissions.EnrichRun, Permissions.ActionRequest],
-        [Responder] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.EnrichRun, Permissions.ActionRequest, Permissions.ActionExecute],
+        [Responder] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.EnrichRun, Permissions.ContextWrite, Permissions.IntelWrite, Permissions.ActionRequest, Permissions.ActionExecute],
         [Approver] = [.. ReadAll, Permissions.ActionApprove],
-        [DetectionEngineer] = [.. ReadAll, Permissions.DeadLetterRead, Permissions.LearnDecide, Permissions.ReportRead],
+        [DetectionEngineer] = [.. ReadAll, Permissions.DeadLetterRead, Permissions.IntelWrite, Permissions.LearnDecide, Permissions.ReportRead],
         [Auditor] = [.. ReadAll, Permissions.DeadLetterRead, Permissions.EvidenceExport, Permissions.ReportRead],
         [Admin] = [Permissions.All],
     };

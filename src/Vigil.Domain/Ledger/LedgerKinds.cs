@@ -9,6 +9,7 @@ public static class LedgerKinds
     public const string NoteAdded = "case.note_added";
     public const string Assigned = "case.assigned";
     public const string SeverityChanged = "case.severity_changed";
+    public const string Enriched = "enrichment.recorded";
     public const string Closed = "case.closed";
     public const string Reopened = "case.reopened";
     public const string MergedInto = "case.merged_into";
@@ -32,4 +33,8 @@ public static class LedgerKinds
     public const string UserMfaReset = "user.mfa_reset";
     public const string UserMfaFailed = "user.mfa_failed";
     public const string DeadLetterReplayed = "deadletter.replayed";
+    public const string ContextImported = "context.imported";
+    public const string ContextDeleted = "context.deleted";
+    public const string IntelImported = "intel.imported";
+    public const string IntelDeleted = "intel.deleted";
 }

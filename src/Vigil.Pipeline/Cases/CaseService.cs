@@ -3,6 +3,7 @@ using Vigil.Domain.Cases;
 using Vigil.Domain.Ledger;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ports;
+using Vigil.Pipeline.Recommend;
 
 namespace Vigil.Pipeline.Cases;
 
@@ -13,11 +14,19 @@ namespace Vigil.Pipeline.Cases;
 public sealed class CaseService(IVigilStore store, TimeProvider time)
 {
     public Task<CaseResult> TransitionAsync(string caseId, CaseState to, Actor actor, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(caseId, actor, cancellationToken, (current, now) =>
-        {
-            var change = CaseLifecycle.Move(current, to, now);
-            return (change, LedgerKinds.StateChanged, new { from = current.State.ToWire(), to = to.ToWire(), reason });
-        });
+        ChangeAsync(
+            caseId,
+            actor,
+            cancellationToken,
+            (current, now) =>
+            {
+                var change = CaseLifecycle.Move(current, to, now);
+                return (change, LedgerKinds.StateChanged, new { from = current.State.ToWire(), to = to.ToWire(), reason });
+            },
+            // An enriched or correlated case gets a (re)computed recommendation: the job commits with the move (outbox).
+            to is CaseState.Enriched or CaseState.Correlated
+                ? (transaction, after, now) => RecommendJob.EnqueueAsync(transaction, caseId, after.Version, $"case.{to.ToWire()}", now, cancellationToken)
+                : null);
 
     public Task<CaseResult> CloseAsync(string caseId, CaseClosure closure, Actor actor, CancellationToken cancellationToken) =>
         ChangeAsync(caseId, actor, cancellationToken, (current, now) =>
@@ -183,7 +192,8 @@ public sealed class CaseService(IVigilStore store, TimeProvider time)
         string caseId,
         Actor actor,
         CancellationToken cancellationToken,
-        Func<Case, DateTimeOffset, (CaseChange Change, string Kind, TPayload Payload)> decide)
+        Func<Case, DateTimeOffset, (CaseChange Change, string Kind, TPayload Payload)> decide,
+        Func<IStoreTransaction, Case, DateTimeOffset, Task>? followUp = null)
     {
         var now = time.GetUtcNow();
         await using var transaction = await store.BeginAsync(cancellationToken);
@@ -205,6 +215,11 @@ public sealed class CaseService(IVigilStore store, TimeProvider time)
         }
 
         await transaction.AppendLedgerAsync(caseId, kind, actor, now, LedgerPayload.From(payload), cancellationToken);
+        if (followUp is not null)
+        {
+            await followUp(transaction, change.After!, now);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return CaseResult.Done(change.After!);
     }

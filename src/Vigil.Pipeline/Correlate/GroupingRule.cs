@@ -23,10 +23,11 @@ public sealed record GroupingRule
     /// <summary>True when the rule named its entity types (Sentinel's "selected entities").</summary>
     public bool SelectedTypes { get; init; }
 
-    /// <summary>"any entity", "all entities", "all of the selected entity types (host, user)", "never groups".</summary>
+    /// <summary>"any entity", "all entities", "all of host, user" (selected types), "never groups".</summary>
     public string ModeDescription => Mode switch
     {
-        GroupingMode.Any => SelectedTypes ? $"any of {Types}" : "any entity",
+        // The type list of an "any" rule is policy detail; the reason names the entities that matched.
+        GroupingMode.Any => "any entity",
         GroupingMode.All => SelectedTypes ? $"all of {Types}" : "all entities",
         GroupingMode.Never => "never groups",
         _ => throw new ArgumentOutOfRangeException(nameof(Mode), Mode, null),

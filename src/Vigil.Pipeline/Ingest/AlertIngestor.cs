@@ -4,6 +4,7 @@ using Vigil.Domain.Alerts;
 using Vigil.Domain.Cases;
 using Vigil.Domain.Ledger;
 using Vigil.Pipeline.Correlate;
+using Vigil.Pipeline.Enrich;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Ports;
 
@@ -149,6 +150,8 @@ public sealed class AlertIngestor(IVigilStore store, ICaseAssigner assigner, Tim
                 }
 
                 var caseId = await AssignAsync(upsert.Alert, actor, now, transaction, cancellationToken);
+                // Enrichment runs after commit as a durable job written with the alert (outbox): ingest never waits on a lookup.
+                await transaction.EnqueueJobAsync(EnrichJob.For(caseId, upsert.Alert.Id, now), cancellationToken);
                 outcomes[i] = new IngestOutcome(upsert.Alert.Id, caseId, true, 1);
             }
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Vigil.Domain.Alerts;
 using Vigil.Domain.Events;
+using Vigil.Pipeline.Enrich.Geo;
 
 namespace Vigil.Pipeline.Ingest;
 
@@ -24,7 +25,9 @@ public sealed partial class EventIngestor
             OccurredAt = normalized.Time,
             RawPayload = normalized.Raw,
             Entities = normalized.Entities,
-            Tags = AttackTags(normalized.Ocsf),
+            Tags = normalized.Class.ClassUid == AuthenticationEvents.OcsfClassUid
+                ? [.. AttackTags(normalized.Ocsf), AuthenticationEvents.Tag]
+                : AttackTags(normalized.Ocsf),
             // A mapping's dedup fields say what "the same alert again" means for its source; without them the
             // default identity (source + vendor reference, or the payload's hash) applies.
             FingerprintOverride = normalized.Fingerprint.Fields.Count > 0

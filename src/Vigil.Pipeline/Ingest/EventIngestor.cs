@@ -8,10 +8,11 @@ namespace Vigil.Pipeline.Ingest;
 /// <summary>
 /// Turns raw vendor events into alerts: normalises each with its source mapping (or the detected one for
 /// <c>auto</c>), stores every event that normalised as one batch in one transaction, and dead-letters each one that
-/// did not with its position, reason and channel. When this returns, alerts and dead letters alike are committed, so a
-/// channel may acknowledge the batch.
+/// did not with its position, reason and channel. Each source's <see cref="SourcePolicy"/> (fingerprint fields, storm
+/// roll-up) is applied through <see cref="AlertStorms"/>. When this returns, alerts and dead letters alike are
+/// committed, so a channel may acknowledge the batch.
 /// </summary>
-public sealed partial class EventIngestor(MappingCatalog catalog, AlertIngestor alerts, DeadLetterService deadLetters, SourceHealth health)
+public sealed partial class EventIngestor(MappingCatalog catalog, AlertIngestor alerts, DeadLetterService deadLetters, SourceHealth health, AlertStorms? storms = null)
 {
     /// <summary>Vendor events (HTTP push, files, pull connectors): dead letters are replayed through the mapping.</summary>
     public Task<EventIngestSummary> IngestAsync(
@@ -86,7 +87,9 @@ public sealed partial class EventIngestor(MappingCatalog catalog, AlertIngestor 
 
             if (result.Succeeded)
             {
-                drafts.Add(ToDraft(result.Event!));
+                // Storms are counted as events arrive; a replay was counted when it first arrived.
+                var draft = ToDraft(result.Event!);
+                drafts.Add(storms is null || !count ? draft : storms.Apply(result.Event!, draft));
                 draftSources.Add(result.Source);
             }
             else

@@ -8,6 +8,9 @@ public sealed record JobWorkerOptions
     /// <summary>How long a claim holds without a heartbeat; a dead worker's jobs return after this.</summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>False: the worker does not poll on its own, and runs jobs only when asked (<see cref="JobWorker.RunOnceAsync"/>).</summary>
+    public bool Enabled { get; init; } = true;
+
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
     public int BatchSize { get; init; } = 16;

@@ -8,6 +8,9 @@ namespace Vigil.Pipeline.Ports;
 /// </summary>
 public interface IGeoLookup
 {
+    /// <summary>Why no lookup can be made (no database configured, file unreadable), or null when lookups work.</summary>
+    string? Unavailable { get; }
+
     /// <summary>The location, or null when the database has no entry for the address.</summary>
     GeoLocation? Lookup(IPAddress address);
 }

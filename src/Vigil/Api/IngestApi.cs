@@ -30,6 +30,7 @@ internal static partial class IngestApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("PushEvents")
             .WithSummary("Push raw vendor events for a source")
             .WithDescription(
@@ -37,13 +38,15 @@ internal static partial class IngestApi
                 + "Content-Encoding: gzip (the decompressed size is held to the same body limit). {source} is a mapping name "
                 + "(GET /api/v1/ingest/sources) or 'auto' to recognise each event by its shape. Answers 202 only after the "
                 + "batch is committed: events that normalise become alerts (repeats raise an occurrence count), each one that "
-                + "does not is kept as a dead letter with its position and reason. A key restricted to one source sees only that source.");
+                + "does not is kept as a dead letter with its position and reason. A source over its rate limit (Vigil:Ingest:Sources:NAME:EventsPerSecond) "
+                + "gets 429 with Retry-After and nothing of the batch is stored. A key restricted to one source sees only that source.");
 
         group.MapGet("/sources", ListSources)
             .RequireAuthorization(Permissions.AlertRead)
             .WithName("ListIngestSources")
             .WithSummary("Sources events can be pushed for")
             .WithDescription("Each mapping with the events this server received for it since it started: stored, deduplicated, dead-lettered, and with schema drift.");
+        MapPollers(group);
         return group;
     }
 
@@ -53,6 +56,7 @@ internal static partial class IngestApi
         MappingCatalog catalog,
         EventIngestor ingestor,
         DeadLetterService deadLetters,
+        SourceRateLimits limits,
         VigilMetrics metrics,
         IOptions<VigilServerOptions> options,
         ILoggerFactory loggers,
@@ -86,6 +90,19 @@ internal static partial class IngestApi
                 title: "No events",
                 detail: "The body holds no event: send a JSON object, a JSON array of objects, or JSON lines.",
                 type: "urn:vigil:problem:invalid");
+        }
+
+        if (limits.TryTake(source, events.Count) is { } wait)
+        {
+            // Refused whole and before anything is stored: not acknowledged, so the sender keeps the batch and retries.
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Rate limit",
+                detail: $"Source '{source}' is limited (Vigil:Ingest:Sources:{source}:EventsPerSecond); nothing of this batch of {events.Count} event(s) was stored. Retry after {seconds} s.",
+                type: "urn:vigil:problem:rate-limited",
+                extensions: new Dictionary<string, object?> { ["retry_after_seconds"] = seconds });
         }
 
         var summary = await ingestor.IngestAsync(source, events, "HTTP push", request.ContentType ?? "application/json", context.User.ToActor(), cancellationToken);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using Vigil.Api.Contracts;
 using Vigil.Domain.Access;
 using Vigil.Hosting.Metrics;
+using Vigil.Listeners;
+using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
 
 namespace Vigil.Api;
@@ -51,7 +53,7 @@ internal static class OpsApi
             : TypedResults.Json(new HealthReport("unavailable", mode, store.Description), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
-    private static async Task<IResult> MetricsAsync(IVigilStore store, VigilMetrics metrics, CancellationToken cancellationToken)
+    private static async Task<IResult> MetricsAsync(IVigilStore store, VigilMetrics metrics, SourceHealth sources, SyslogCounters syslog, CancellationToken cancellationToken)
     {
         StoreStats? stats;
         try
@@ -64,6 +66,6 @@ internal static class OpsApi
             stats = null;
         }
 
-        return TypedResults.Text(metrics.Render(stats), VigilMetrics.ContentType);
+        return TypedResults.Text(metrics.Render(stats) + IngestMetrics.Render(sources, syslog), VigilMetrics.ContentType);
     }
 }

@@ -22,6 +22,9 @@ internal static class BenchCommand
         command.Subcommands.Add(CreateDetect());
         command.Subcommands.Add(BenchNormalizeCommand.Create());
         command.Subcommands.Add(BenchIngestCommand.Create());
+        command.Subcommands.Add(BenchSyslogCommand.Create());
+        command.Subcommands.Add(BenchEnrichCommand.Create());
+        command.Subcommands.Add(BenchCorrelateCommand.Create());
         return command;
     }
 

@@ -44,56 +44,41 @@ internal static class BenchIngestCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
-        var location = CliContext.Location(parse);
-        var scratch = location.PostgresConnectionString is null ? Path.Combine(Path.GetTempPath(), "vigil-bench-" + Guid.NewGuid().ToString("N")) : null;
-        if (scratch is not null)
+        using var scratch = new BenchScratch(parse);
+        var location = scratch.Location;
+
+        await using var app = VigilServer.Build(new ServerSettings
         {
-            location = location with { DataDirectory = scratch };
-        }
+            Store = location,
+            StoreFactory = new StoreFactory(),
+            Urls = "http://127.0.0.1:0",
+            Configure = builder => builder.Logging.ClearProviders(),
+        });
+        await ServerStartup.PrepareAsync(app, demo: false, cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var key = await app.Services.GetRequiredService<ApiKeyService>().CreateAsync("bench", [Permissions.AlertWrite], null, Actor.System, cancellationToken);
+        var store = app.Services.GetRequiredService<IVigilStore>();
+        using var client = CreateClient(app.Urls.First(), key.Token);
+        output.WriteLine($"vigil bench ingest: {store.Mode.ToString().ToLowerInvariant()} store ({store.Description}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 
-        try
-        {
-            await using var app = VigilServer.Build(new ServerSettings
-            {
-                Store = location,
-                StoreFactory = new StoreFactory(),
-                Urls = "http://127.0.0.1:0",
-                Configure = builder => builder.Logging.ClearProviders(),
-            });
-            await ServerStartup.PrepareAsync(app, demo: false, cancellationToken);
-            await app.StartAsync(cancellationToken);
-            var key = await app.Services.GetRequiredService<ApiKeyService>().CreateAsync("bench", [Permissions.AlertWrite], null, Actor.System, cancellationToken);
-            var store = app.Services.GetRequiredService<IVigilStore>();
-            using var client = CreateClient(app.Urls.First(), key.Token);
-            output.WriteLine($"vigil bench ingest: {store.Mode.ToString().ToLowerInvariant()} store ({store.Description}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var batchSize = parse.GetValue(BatchSize);
+        // Warm-up (JIT, connection pools, SQLite page cache); not counted.
+        await SendAsync(client, Bodies($"{run}-warm-b", 4, batchSize), 2, cancellationToken);
+        await SendAsync(client, Bodies($"{run}-warm-s", 500, 1), 8, cancellationToken);
 
-            var run = Guid.NewGuid().ToString("N")[..8];
-            var batchSize = parse.GetValue(BatchSize);
-            // Warm-up (JIT, connection pools, SQLite page cache); not counted.
-            await SendAsync(client, Bodies($"{run}-warm-b", 4, batchSize), 2, cancellationToken);
-            await SendAsync(client, Bodies($"{run}-warm-s", 500, 1), 8, cancellationToken);
+        var batch = await SendAsync(client, Bodies($"{run}-b", parse.GetValue(Batches), batchSize), parse.GetValue(BatchClients), cancellationToken);
+        var single = await SendAsync(client, Bodies($"{run}-s", parse.GetValue(Singles), 1), parse.GetValue(SingleClients), cancellationToken);
 
-            var batch = await SendAsync(client, Bodies($"{run}-b", parse.GetValue(Batches), batchSize), parse.GetValue(BatchClients), cancellationToken);
-            var single = await SendAsync(client, Bodies($"{run}-s", parse.GetValue(Singles), 1), parse.GetValue(SingleClients), cancellationToken);
-
-            output.WriteLine();
-            output.WriteLine("| phase | requests | alerts | clients | seconds | requests/s | alerts/s | p50 ms | p99 ms |");
-            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-            output.WriteLine(batch.Row($"batches of {batchSize}", batchSize, parse.GetValue(BatchClients)));
-            output.WriteLine(single.Row("single alerts", 1, parse.GetValue(SingleClients)));
-            var stats = await store.GetStatsAsync(cancellationToken);
-            output.WriteLine();
-            output.WriteLine($"store after the run: {stats.Alerts} alerts, {stats.Cases} cases, {stats.LedgerEntries} ledger entries");
-            return batch.Failures + single.Failures == 0 ? 0 : 1;
-        }
-        finally
-        {
-            if (scratch is not null && Directory.Exists(scratch))
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(scratch, recursive: true);
-            }
-        }
+        output.WriteLine();
+        output.WriteLine("| phase | requests | alerts | clients | seconds | requests/s | alerts/s | p50 ms | p99 ms |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine(batch.Row($"batches of {batchSize}", batchSize, parse.GetValue(BatchClients)));
+        output.WriteLine(single.Row("single alerts", 1, parse.GetValue(SingleClients)));
+        var stats = await store.GetStatsAsync(cancellationToken);
+        output.WriteLine();
+        output.WriteLine($"store after the run: {stats.Alerts} alerts, {stats.Cases} cases, {stats.LedgerEntries} ledger entries");
+        return batch.Failures + single.Failures == 0 ? 0 : 1;
     }
 
     private static HttpClient CreateClient(string baseAddress, string token)

@@ -37,9 +37,11 @@ internal sealed class CliContext : IAsyncDisposable
         PostgresConnectionString = parse.GetValue(GlobalOptions.Db) ?? NullIfEmpty(Environment.GetEnvironmentVariable("VIGIL_DB")),
     };
 
-    public static async Task<CliContext> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool migrate = true)
+    public static Task<CliContext> OpenAsync(ParseResult parse, CancellationToken cancellationToken, bool migrate = true) =>
+        OpenAsync(Location(parse), cancellationToken, migrate);
+
+    public static async Task<CliContext> OpenAsync(StoreLocation location, CancellationToken cancellationToken, bool migrate = true)
     {
-        var location = Location(parse);
         var store = new StoreFactory().Open(location);
         if (migrate)
         {
@@ -50,7 +52,7 @@ internal sealed class CliContext : IAsyncDisposable
             .AddSingleton(store)
             .AddSingleton(location)
             .AddVigilPipeline()
-            .AddVigilKeyRing(Path.Combine(Location(parse).EffectiveDataDirectory, "keys"))
+            .AddVigilKeyRing(Path.Combine(location.EffectiveDataDirectory, "keys"))
             .BuildServiceProvider();
         return new CliContext(services, store);
     }

@@ -164,7 +164,8 @@ internal static class DetectCommand
             + (correlations.Untimed > 0 ? $"; {correlations.Untimed:N0} referenced hits had no timestamp" : ""));
     }
 
-    private static List<string> EventFiles(string path)
+    /// <summary>The event file itself, or the .json/.jsonl/.ndjson files under a directory, in name order.</summary>
+    internal static List<string> EventFiles(string path)
     {
         if (File.Exists(path))
         {

@@ -1,64 +1,130 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Text;
 using Spectre.Console;
-using Vigil.Domain.Alerts;
-using Vigil.Domain.DeadLetters;
-using Vigil.Pipeline.Ingest;
-using Vigil.Pipeline.Ingest.Mail;
 using Vigil.Pipeline.Normalize;
 
 namespace Vigil.Cli;
 
 /// <summary>
-/// Loads alerts from files into the store with no server: JSON lines, a JSON array, or concatenated JSON objects,
-/// each an alert in the API's submission format; and <c>.eml</c> files, each a user-reported phishing mail. Streams
-/// the input, commits in batches, dead-letters what it cannot read with the file and line, and ends with a summary.
+/// Loads files into the store with no server: alerts in Vigil's submission format (JSON lines, a JSON array, or
+/// concatenated JSON), CSV exports of alerts or cases from another SOAR or SIEM (columns matched by header, or mapped
+/// with <c>--map</c>), vendor events for a source mapping (<c>--source NAME</c>, JSON or CSV), and <c>.eml</c> reported
+/// phishing mail. Streams the input with a progress bar on a terminal, commits in batches, keeps a resumable position
+/// per file (<c>--resume</c>), dead-letters what it cannot read with the file and line, and ends with a summary.
 /// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or directories (*.json, *.jsonl, *.ndjson, and *.eml reported phishing mail).", Arity = ArgumentArity.OneOrMore };
-        var batch = new Option<int>("--batch") { Description = "Alerts per transaction.", DefaultValueFactory = _ => 500 };
-        var command = new Command("ingest", "Ingest alert files into the store (no server needed).") { paths, batch };
+        var paths = new Argument<string[]>("paths") { Description = "Files or directories (*.json, *.jsonl, *.ndjson, *.csv, and *.eml reported phishing mail).", Arity = ArgumentArity.OneOrMore };
+        var batch = new Option<int>("--batch") { Description = "Records per transaction (and per resumable step).", DefaultValueFactory = _ => 500 };
+        var source = new Option<string?>("--source")
+        {
+            Description = "Treat records as vendor events for this source mapping (vigil sources list), or 'auto' to recognise each by shape; without it they are Vigil alerts.",
+        };
+        var map = new Option<string[]>("--map")
+        {
+            Description = "CSV column mapping FIELD=Column, repeatable: an alert field (title, source, source_ref, severity, description, occurred_at, tags, entity.host, entity.user, entity.ip, entity.domain, entity.url, entity.file_hash, entity.email) or, with --source, an event path (Event.System.EventID=EventCode).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var csvSource = new Option<string>("--csv-source") { Description = "Alert source for CSV rows without a source column.", DefaultValueFactory = _ => "csv_import" };
+        var resume = new Option<bool>("--resume") { Description = "Continue each file after the records an earlier, interrupted run committed." };
+        var command = new Command("ingest", "Ingest alert, event, CSV and .eml files into the store (no server needed).") { paths, batch, source, map, csvSource, resume };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var error = parse.InvocationConfiguration.Error;
             var files = ExpandPaths(parse.GetValue(paths)!).ToList();
             var missing = files.Where(f => !File.Exists(f)).ToList();
             if (missing.Count > 0)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"error: not found: {string.Join(", ", missing)}");
+                error.WriteLine($"error: not found: {string.Join(", ", missing)}");
+                return 2;
+            }
+
+            if (!TryColumns(parse.GetValue(map) ?? [], out var columns, out var problem))
+            {
+                error.WriteLine($"error: {problem}");
                 return 2;
             }
 
             await using var context = await CliContext.OpenAsync(parse, cancellationToken);
-            var run = new IngestRun(context, Math.Clamp(parse.GetValue(batch), 1, 5_000));
-            var error = parse.InvocationConfiguration.Error;
-            if (!Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+            var sourceName = parse.GetValue(source);
+            if (sourceName is not null && sourceName != MappingCatalog.Auto && !context.Get<MappingCatalog>().TryGet(sourceName, out _))
             {
-                await AnsiConsole.Progress().StartAsync(async progress =>
-                {
-                    foreach (var file in files)
-                    {
-                        var task = progress.AddTask(Path.GetFileName(file), maxValue: new FileInfo(file).Length);
-                        await run.IngestFileAsync(file, read => task.Value = read, cancellationToken);
-                        task.Value = task.MaxValue;
-                    }
-                });
+                error.WriteLine($"error: there is no source mapping '{sourceName}' (vigil sources list shows them)");
+                return 2;
             }
-            else
+
+            var run = new IngestRun(context, new IngestSettings
             {
-                foreach (var file in files)
-                {
-                    await run.IngestFileAsync(file, _ => { }, cancellationToken);
-                }
+                BatchSize = Math.Clamp(parse.GetValue(batch), 1, 5_000),
+                Source = sourceName,
+                Columns = columns,
+                DefaultSource = parse.GetValue(csvSource)!,
+                Resume = parse.GetValue(resume),
+            });
+            try
+            {
+                await RunAsync(run, files, cancellationToken);
+            }
+            catch (ArgumentException exception)
+            {
+                error.WriteLine($"error: {exception.Message}");
+                return 2;
+            }
+
+            foreach (var note in run.Notes)
+            {
+                error.WriteLine(note);
             }
 
             error.WriteLine(run.Summary());
             return run.DeadLettered == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private static async Task RunAsync(IngestRun run, List<string> files, CancellationToken cancellationToken)
+    {
+        if (Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            foreach (var file in files)
+            {
+                await run.IngestFileAsync(file, _ => { }, cancellationToken);
+            }
+
+            return;
+        }
+
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                foreach (var file in files)
+                {
+                    var task = progress.AddTask(Markup.Escape(Path.GetFileName(file)), maxValue: Math.Max(1, new FileInfo(file).Length));
+                    await run.IngestFileAsync(file, read => task.Value = read, cancellationToken);
+                    task.Value = task.MaxValue;
+                }
+            });
+    }
+
+    private static bool TryColumns(string[] pairs, out Dictionary<string, string> columns, out string? problem)
+    {
+        columns = new Dictionary<string, string>(StringComparer.Ordinal);
+        problem = null;
+        foreach (var pair in pairs)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || equals == pair.Length - 1)
+            {
+                problem = $"--map '{pair}': expected FIELD=Column";
+                return false;
+            }
+
+            columns[pair[..equals].Trim()] = pair[(equals + 1)..].Trim();
+        }
+
+        return true;
     }
 
     private static IEnumerable<string> ExpandPaths(IEnumerable<string> paths)
@@ -69,7 +135,7 @@ internal static class IngestCommand
             {
                 foreach (var file in Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => f.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
-                        || f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || IsMail(f))
+                        || f.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase) || IngestRun.IsCsv(f) || IngestRun.IsMail(f))
                     .Order(StringComparer.Ordinal))
                 {
                     yield return file;
@@ -79,98 +145,6 @@ internal static class IngestCommand
             {
                 yield return path;
             }
-        }
-    }
-
-    private static bool IsMail(string path) => path.EndsWith(".eml", StringComparison.OrdinalIgnoreCase);
-
-    private sealed class IngestRun(CliContext context, int batchSize)
-    {
-        private readonly AlertSubmissionParser _parser = context.Get<AlertSubmissionParser>();
-        private readonly AlertIngestor _ingestor = context.Get<AlertIngestor>();
-        private readonly DeadLetterService _deadLetters = context.Get<DeadLetterService>();
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
-
-        public long Read { get; private set; }
-
-        public long Stored { get; private set; }
-
-        public long Deduplicated { get; private set; }
-
-        public long DeadLettered { get; private set; }
-
-        public async Task IngestFileAsync(string path, Action<long> progress, CancellationToken cancellationToken)
-        {
-            if (IsMail(path))
-            {
-                await IngestMailAsync(path, cancellationToken);
-                return;
-            }
-
-            await using var stream = File.OpenRead(path);
-            var pending = new List<AlertDraft>(batchSize);
-            await foreach (var record in JsonEventReader.ReadAsync(stream, cancellationToken))
-            {
-                Read++;
-                var where = $"{path}:{record.Line}";
-                var submission = record.Error is null
-                    ? _parser.Parse(Encoding.UTF8.GetBytes(record.Raw))
-                    : new AlertSubmission([], [new InputError("$", record.Error)], false);
-                if (!submission.IsValid || submission.IsBatch)
-                {
-                    var reason = submission.IsValid ? "a record must be one alert object, not a batch" : string.Join("; ", submission.Errors);
-                    await _deadLetters.RecordAsync(DeadLetterChannels.Alert, submission.SourceHint, record.Raw, $"{where}: {reason}", "application/json", cancellationToken);
-                    DeadLettered++;
-                    continue;
-                }
-
-                pending.AddRange(submission.Drafts);
-                if (pending.Count >= batchSize)
-                {
-                    await FlushAsync(pending, cancellationToken);
-                    progress(stream.Position);
-                }
-            }
-
-            await FlushAsync(pending, cancellationToken);
-        }
-
-        /// <summary>A reported phishing mail: one alert per reported message, through the phishing_report mapping.</summary>
-        private async Task IngestMailAsync(string path, CancellationToken cancellationToken)
-        {
-            var summary = await context.Get<MailReportIngestor>().IngestAsync(await File.ReadAllBytesAsync(path, cancellationToken), "eml_file", path, CliContext.Operator, cancellationToken);
-            Read++;
-            Stored += summary.Stored;
-            Deduplicated += summary.Deduplicated;
-            DeadLettered += summary.DeadLettered;
-        }
-
-        public string Summary()
-        {
-            var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
-            return $"read {Read}, stored {Stored}, deduplicated {Deduplicated}, dead-lettered {DeadLettered} in {seconds:0.0}s ({Read / seconds:0} records/s)";
-        }
-
-        private async Task FlushAsync(List<AlertDraft> pending, CancellationToken cancellationToken)
-        {
-            if (pending.Count == 0)
-            {
-                return;
-            }
-
-            foreach (var outcome in await _ingestor.IngestAsync(pending, CliContext.Operator, cancellationToken))
-            {
-                if (outcome.Created)
-                {
-                    Stored++;
-                }
-                else
-                {
-                    Deduplicated++;
-                }
-            }
-
-            pending.Clear();
         }
     }
 }

@@ -20,11 +20,23 @@ internal static class ServeCommand
         Description = "Also feed the built-in sample alerts (content/demo/alerts.json) through the pipeline; safe to repeat.",
     };
 
+    private static readonly Option<int?> SyslogUdp = new("--syslog-udp")
+    {
+        Description = "Also receive syslog on this UDP port (also Vigil:Syslog:UdpPort). Listens on Vigil:Syslog:Address, loopback by default.",
+    };
+
+    private static readonly Option<int?> SyslogTcp = new("--syslog-tcp")
+    {
+        Description = "Also receive syslog on this TCP port (octet-counted or newline framing; also Vigil:Syslog:TcpPort).",
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Run the web server: the REST API under /api/v1, /healthz, /metrics, /openapi/v1.json and /api/reference.");
         command.Options.Add(Urls);
         command.Options.Add(Demo);
+        command.Options.Add(SyslogUdp);
+        command.Options.Add(SyslogTcp);
         command.SetAction(RunAsync);
         return command;
     }
@@ -37,6 +49,8 @@ internal static class ServeCommand
             Store = CliContext.Location(parse),
             StoreFactory = new StoreFactory(),
             Urls = parse.GetValue(Urls),
+            // Flags are the last configuration source, so they win over appsettings.json and environment variables.
+            Args = [.. Flag("Vigil:Syslog:UdpPort", parse.GetValue(SyslogUdp)), .. Flag("Vigil:Syslog:TcpPort", parse.GetValue(SyslogTcp))],
         });
 
         var password = await ServerStartup.PrepareAsync(app, parse.GetValue(Demo), cancellationToken);
@@ -58,4 +72,7 @@ internal static class ServeCommand
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }
+
+    private static string[] Flag(string key, int? value) =>
+        value is { } port ? [$"--{key}={port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"] : [];
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Vigil.Pipeline.Normalize;
+using Vigil.Pipeline.Ports;
 
 namespace Vigil.Cli;
 
@@ -24,8 +25,8 @@ internal static class SourcesCommand
     private static Command List()
     {
         var mappings = NormalizeCommand.MappingsOption();
-        var command = new Command("list", "List the source mappings (shipped and overridden) with their OCSF classes.") { mappings };
-        command.SetAction(parse =>
+        var command = new Command("list", "List the source mappings (shipped and overridden) with their OCSF classes, and the pull connectors' health from the store.") { mappings };
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var catalog = NormalizeCommand.LoadCatalog(parse, parse.GetValue(mappings));
@@ -37,6 +38,7 @@ internal static class SourcesCommand
                 output.WriteLine($"{mapping.Name,-28} {classes,-28} {(mapping.CanAutoDetect ? "yes" : "no"),-5} {origin}");
             }
 
+            await ListPollersAsync(parse, output, cancellationToken);
             return 0;
         });
         return command;
@@ -85,6 +87,38 @@ internal static class SourcesCommand
 
         return failures == 0 ? 0 : 1;
     }
+
+    /// <summary>
+    /// Pull connectors as their checkpoints record them (every node writes the same rows, so this is the cluster's view),
+    /// when there is a store to read: --db, or a data directory that holds one. A list of mappings needs no store.
+    /// </summary>
+    private static async Task ListPollersAsync(ParseResult parse, TextWriter output, CancellationToken cancellationToken)
+    {
+        var location = CliContext.Location(parse);
+        if (location.PostgresConnectionString is null && !File.Exists(Path.Combine(location.EffectiveDataDirectory, "vigil.db")))
+        {
+            return;
+        }
+
+        await using var context = await CliContext.OpenAsync(parse, cancellationToken, migrate: false);
+        var pollers = await context.Store.ListCheckpointsAsync(IngestCheckpointKinds.Poller, cancellationToken);
+        if (pollers.Count == 0)
+        {
+            return;
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        output.WriteLine();
+        output.WriteLine($"{"POLLER",-20} {"EVENTS",10} {"LAST RUN",-20} {"LAST SUCCESS",-20} {"FAILS",5} {"LAG",10} {"NEXT RUN",-20} OWNER / LAST ERROR");
+        foreach (var poller in pollers)
+        {
+            var lag = poller.NewestEventAt is { } newest ? $"{Math.Max(0, (now - newest).TotalSeconds):0}s" : "-";
+            var tail = poller.ConsecutiveFailures > 0 && poller.LastError is { } error ? $"{poller.OwnerId} / {error}" : poller.OwnerId ?? "-";
+            output.WriteLine($"{poller.Name["poller:".Length..],-20} {poller.EventsTotal,10} {Time(poller.LastRunAt),-20} {Time(poller.LastSuccessAt),-20} {poller.ConsecutiveFailures,5} {lag,10} {Time(poller.NextRunAt),-20} {tail}");
+        }
+    }
+
+    private static string Time(DateTimeOffset? time) => time?.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
     private static string Describe(NormalizeResult result)
     {

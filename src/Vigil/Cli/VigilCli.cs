@@ -13,6 +13,7 @@ internal static class VigilCli
 
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(DetectCommand.Create());
+        root.Subcommands.Add(HuntCommand.Create());
         root.Subcommands.Add(RulesCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(MigrateCommand.Create());
@@ -25,6 +26,11 @@ internal static class VigilCli
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(ConnectorsCommand.Create());
+        root.Subcommands.Add(ContextCommand.Create());
+        root.Subcommands.Add(IntelCommand.Create());
+        root.Subcommands.Add(RecommendCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(LearnCommand.Create());

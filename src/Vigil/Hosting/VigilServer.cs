@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Vigil.Api;
 using Vigil.Connectors;
+using Vigil.Connectors.Enrichment;
 using Vigil.Hosting.Auth;
 using Vigil.Hosting.Metrics;
 using Vigil.Hosting.OpenApi;
@@ -51,7 +52,11 @@ internal static class VigilServer
         builder.Services.AddVigilKeyRing(builder.Configuration["Vigil:Keys:Directory"] ?? Path.Combine(settings.Store.EffectiveDataDirectory, "keys"));
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
+        builder.Services.AddRecommend(settings.Store);
         builder.Services.AddVigilConnectors(settings.Store, builder.Configuration);
+        builder.Services.AddPollers();
+        builder.Services.AddSingleton<SourceRateLimits>();
+        builder.Services.AddVigilEnrichmentConnectors(builder.Configuration);
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
@@ -87,6 +92,11 @@ internal static class VigilServer
         app.MapAlertsApi();
         app.MapIngestApi();
         app.MapCasesApi();
+        app.MapEnrichmentsApi();
+        app.MapContextApi();
+        app.MapIntelApi();
+        app.MapRecommendationsApi();
+        app.MapCorrelationApi();
         app.MapLedgerApi();
         app.MapEvidenceApi();
         app.MapReportsApi();

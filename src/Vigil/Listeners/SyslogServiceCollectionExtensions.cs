@@ -9,6 +9,7 @@ internal static class SyslogServiceCollectionExtensions
     public static IServiceCollection AddSyslogListener(this IServiceCollection services)
     {
         services.AddOptions<SyslogOptions>().BindConfiguration(SyslogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SyslogCounters>();
         services.AddSingleton<SyslogListener>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<SyslogListener>());
         return services;

@@ -43,11 +43,11 @@ public sealed class IngestApiTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<ApiHost> StartAsync(long? maxBodyBytes = null)
+    private async Task<ApiHost> StartAsync(long? maxBodyBytes = null, Dictionary<string, string?>? extra = null)
     {
         var mappings = Directory.CreateDirectory(_directory.File("mappings")).FullName;
         await File.WriteAllTextAsync(Path.Combine(mappings, "test_ids.yaml"), TestIdsYaml, Ct);
-        var configuration = new Dictionary<string, string?> { ["Vigil:Mappings:Directory"] = mappings };
+        var configuration = new Dictionary<string, string?>(extra ?? []) { ["Vigil:Mappings:Directory"] = mappings };
         if (maxBodyBytes is { } limit)
         {
             configuration["Vigil:Server:MaxRequestBodyBytes"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -191,6 +191,60 @@ public sealed class IngestApiTests : IDisposable
         var problem = await response.ExpectAsync(HttpStatusCode.UnsupportedMediaType);
         var letter = await host.Admin.GetJsonAsync($"/api/v1/deadletters/{(string)problem["dead_letter_id"]!}");
         Assert.Equal(Event("t-1"), (string?)letter["payload"]);
+    }
+
+    [Fact]
+    public async Task PushEvents_OverTheSourceRateLimit_Answers429WithRetryAfterAndStoresNothingOfTheBatch()
+    {
+        // A bucket of three events refilled at one per 100 s: the second batch cannot fit, however slow the machine.
+        await using var host = await StartAsync(extra: new()
+        {
+            ["Vigil:Ingest:Sources:test_ids:EventsPerSecond"] = "0.01",
+            ["Vigil:Ingest:Sources:test_ids:Burst"] = "3",
+        });
+        using var first = await PushAsync(host.Admin, "test_ids", new StringContent($"[{Event("r-1")}, {Event("r-2", sig: "b")}, {Event("r-3", sig: "c")}]", Encoding.UTF8, "application/json"));
+        await first.ExpectAsync(HttpStatusCode.Accepted);
+
+        using var refused = await PushAsync(host.Admin, "test_ids", new StringContent($"[{Event("r-4", sig: "d")}, {Event("r-5", sig: "e")}]", Encoding.UTF8, "application/json"));
+        var problem = await refused.ExpectAsync((HttpStatusCode)429);
+
+        Assert.True(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal("urn:vigil:problem:rate-limited", (string)problem["type"]!);
+        var stats = await host.Store.GetStatsAsync(Ct);
+        Assert.Equal((3, 0), (stats.Alerts, stats.DeadLettersPending));
+        // Other sources have their own bucket (none here).
+        using var other = await PushAsync(host.Admin, "auto", new StringContent(Event("r-6", sig: "f"), Encoding.UTF8, "application/json"));
+        await other.ExpectAsync(HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task ListPollers_ConfiguredPollerAgainstALoopbackApi_ShowsItsHealthAfterPolling()
+    {
+        await using var api = await PagingServer.StartAsync();
+        api.Add([System.Text.Json.Nodes.JsonNode.Parse(Event("p-1"))!.AsObject(), System.Text.Json.Nodes.JsonNode.Parse(Event("p-2", sig: "other"))!.AsObject()]);
+        await using var host = await StartAsync(extra: new()
+        {
+            ["Vigil:Pollers:ids:Url"] = new Uri(api.BaseUri, "/api/v1/logs").ToString(),
+            ["Vigil:Pollers:ids:Source"] = "test_ids",
+            ["Vigil:Pollers:ids:Paging"] = "LinkHeader",
+            ["Vigil:Pollers:ids:LimitParam"] = "limit",
+            ["Vigil:Pollers:ids:TimeField"] = "at",
+            ["Vigil:Pollers:ids:AllowLoopback"] = "true",
+        });
+
+        System.Text.Json.Nodes.JsonNode poller;
+        do
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+            poller = System.Text.Json.Nodes.JsonNode.Parse(await host.Admin.GetStringAsync(new Uri("/api/v1/ingest/pollers", UriKind.Relative), Ct))!.AsArray().Single()!;
+        }
+        while ((long)poller["events_pulled"]! < 2);
+
+        Assert.Equal(("ids", "test_ids", true), ((string)poller["name"]!, (string)poller["source"]!, (bool)poller["configured"]!));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero), DateTimeOffset.Parse((string)poller["newest_event_at"]!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True((double)poller["lag_seconds"]! > 0);
+        Assert.Null(poller["last_error"]);
+        Assert.Equal(2, (await host.Store.GetStatsAsync(Ct)).Alerts);
     }
 
     public void Dispose()

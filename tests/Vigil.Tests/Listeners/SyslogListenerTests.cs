@@ -31,6 +31,7 @@ public sealed class SyslogListenerTests : IDisposable
         {
             ["Vigil:Syslog:UdpPort"] = udp.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Vigil:Syslog:TcpPort"] = tcp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Vigil:Syslog:MaxMessageBytes"] = "4096",
         });
         await host.Services.GetRequiredService<SyslogListener>().Bound.Task.WaitAsync(Ct);
         return (host, udp, tcp);
@@ -131,6 +132,62 @@ public sealed class SyslogListenerTests : IDisposable
         Assert.Equal((10, 40, 2), (stats.Alerts, stats.Occurrences, stats.DeadLettersPending));
         var health = host.Services.GetRequiredService<Pipeline.Ingest.SourceHealth>().Get("cef")!;
         Assert.Equal((40, 10, 30), (health.Received, health.Stored, health.Deduplicated));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Shutdown_RightAfterABurst_StoresEverythingAlreadyReceived()
+    {
+        var (host, _, tcp) = await StartAsync();
+        var lines = new StringBuilder();
+        for (var i = 0; i < 3_000; i++)
+        {
+            lines.Append(CultureInfoFormat($"<134>Nov 23 10:00:00 fw01 CEF:0|Acme|Firewall|2.1|{7000 + (i % 50)}|Rule {i % 50}|5|src=198.51.100.{i % 50} dst=10.0.0.1\n"));
+        }
+
+        using (var client = new TcpClient())
+        {
+            await client.ConnectAsync(IPAddress.Loopback, tcp, Ct);
+            await client.GetStream().WriteAsync(Encoding.UTF8.GetBytes(lines.ToString()), Ct);
+        }
+
+        // Wait until the listener has read the whole burst (not stored it), then stop the server at once.
+        var counters = host.Services.GetRequiredService<SyslogCounters>();
+        while (counters.Received < 3_000)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+
+        await host.DisposeAsync();
+
+        Assert.Equal((3_000, 0L, 0L), (counters.Settled, counters.Queued, counters.Lost));
+        await using var store = new Storage.StoreFactory().Open(new StoreLocation { DataDirectory = _directory.Path });
+        var stats = await store.GetStatsAsync(Ct);
+        Assert.Equal((50, 3_000), (stats.Alerts, stats.Occurrences));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Udp_OversizedDatagram_IsDeadLetteredWithTheReasonAndCountedOnMetrics()
+    {
+        var (host, udp, _) = await StartAsync();
+        await using var _ = host;
+        // The listener here takes 4 KiB (Vigil:Syslog:MaxMessageBytes); this datagram is 8,000 bytes.
+        var head = "<134>Nov 23 10:00:00 fw01 CEF:0|Acme|Firewall|2.1|1|Huge|5|msg=";
+        var oversized = head + new string('x', 8_000 - head.Length);
+        using (var client = new UdpClient())
+        {
+            await client.SendAsync(Encoding.UTF8.GetBytes(oversized), new IPEndPoint(IPAddress.Loopback, udp), Ct);
+        }
+
+        var stats = await WaitForAsync(host, alerts: 0, occurrences: 0, deadLetters: 1, TestContext.Current.CancellationToken);
+
+        var letter = Assert.Single(await host.Store.ListDeadLettersAsync(new DeadLetterQuery(), Ct));
+        Assert.Contains("datagram of 8000 bytes over the limit of 4096", letter.Reason, StringComparison.Ordinal);
+        Assert.Equal((4096, "syslog"), (letter.Payload.Length, letter.Channel));
+        Assert.Equal(1, stats.DeadLettersPending);
+        var metrics = await host.Admin.GetStringAsync(new Uri("/metrics", UriKind.Relative), Ct);
+        Assert.Contains("vigil_syslog_received_total 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("vigil_ingest_events_total{source=\"auto\",outcome=\"dead_lettered\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("vigil_ingest_drift_total{source=\"auto\"} 0", metrics, StringComparison.Ordinal);
     }
 
     private static string CultureInfoFormat(FormattableString text) => FormattableString.Invariant(text);

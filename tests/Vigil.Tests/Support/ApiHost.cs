@@ -49,6 +49,8 @@ public sealed class ApiHost : IAsyncDisposable
                 builder.WebHost.UseTestServer();
                 // Failures are reported through assertions and problem bodies; console logs would bury them.
                 builder.Logging.ClearProviders();
+                // Jobs run when a test says so (JobWorker.RunOnceAsync), not on a background poller racing its asserts.
+                builder.Configuration.AddInMemoryCollection([new("Vigil:Jobs:Enabled", "false")]);
                 if (configuration is not null)
                 {
                     builder.Configuration.AddInMemoryCollection(configuration);

@@ -71,56 +71,15 @@ public sealed class ContextDirectory
         }
     }
 
-    private static ContextLookup WithAsset(Entity entity, AssetContext? asset, string? absent)
-    {
-        if (asset is null)
-        {
-            return new ContextLookup { Entity = entity, Missing = absent is null ? [] : [absent] };
-        }
+    private static ContextLookup WithAsset(Entity entity, AssetContext? asset, string? absent) => asset is null
+        ? new ContextLookup { Entity = entity, Missing = absent is null ? [] : [absent] }
+        : new ContextLookup { Entity = entity, Asset = asset, Missing = ContextGaps.Of(asset) };
 
-        var missing = new List<string>();
-        var name = $"asset {asset.HostName}";
-        Gap(missing, asset.Owner is null, name, "no owner");
-        Gap(missing, asset.Criticality is null, name, "no business criticality");
-        Gap(missing, asset.Exposure is null, name, "no exposure (internal or internet-facing)");
-        Gap(missing, asset.Environment is null, name, "no environment");
-        return new ContextLookup { Entity = entity, Asset = asset, Missing = missing };
-    }
+    private static ContextLookup WithIdentity(Entity entity, IdentityContext? identity, string? absent) => identity is null
+        ? new ContextLookup { Entity = entity, Missing = absent is null ? [] : [absent] }
+        : new ContextLookup { Entity = entity, Identity = identity, Missing = ContextGaps.Of(identity) };
 
-    private static ContextLookup WithIdentity(Entity entity, IdentityContext? identity, string? absent)
-    {
-        if (identity is null)
-        {
-            return new ContextLookup { Entity = entity, Missing = absent is null ? [] : [absent] };
-        }
-
-        var missing = new List<string>();
-        var name = $"identity {identity.UserName}";
-        Gap(missing, identity.Manager is null, name, "no manager");
-        Gap(missing, identity.Department is null, name, "no department");
-        Gap(missing, identity.Lifecycle is null, name, "no lifecycle state");
-        Gap(missing, identity.Privileged is null, name, "unknown privilege");
-        return new ContextLookup { Entity = entity, Identity = identity, Missing = missing };
-    }
-
-    private static ContextLookup WithService(Entity entity, ServiceContext? service)
-    {
-        if (service is null)
-        {
-            return new ContextLookup { Entity = entity, Missing = [$"no service record for {entity.Value}"] };
-        }
-
-        var missing = new List<string>();
-        Gap(missing, service.Owner is null, $"service {service.Name}", "no owner");
-        Gap(missing, service.Criticality is null, $"service {service.Name}", "no business criticality");
-        return new ContextLookup { Entity = entity, Service = service, Missing = missing };
-    }
-
-    private static void Gap(List<string> missing, bool absent, string subject, string what)
-    {
-        if (absent)
-        {
-            missing.Add($"{subject} has {what}");
-        }
-    }
+    private static ContextLookup WithService(Entity entity, ServiceContext? service) => service is null
+        ? new ContextLookup { Entity = entity, Missing = [$"no service record for {entity.Value}"] }
+        : new ContextLookup { Entity = entity, Service = service, Missing = ContextGaps.Of(service) };
 }

@@ -78,23 +78,23 @@ internal sealed class VigilMetrics
         return text.ToString();
     }
 
-    private static void Counter(StringBuilder text, string name, string help, long value)
+    internal static void Counter(StringBuilder text, string name, string help, long value)
     {
         Header(text, name, help, "counter");
         text.Append(name).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
     }
 
-    private static void Gauge(StringBuilder text, string name, string help, long value)
+    internal static void Gauge(StringBuilder text, string name, string help, long value)
     {
         Header(text, name, help, "gauge");
         text.Append(name).Append(' ').Append(value.ToString(CultureInfo.InvariantCulture)).Append('\n');
     }
 
-    private static void Header(StringBuilder text, string name, string help, string type) =>
+    internal static void Header(StringBuilder text, string name, string help, string type) =>
         text.Append("# HELP ").Append(name).Append(' ').Append(help).Append('\n')
             .Append("# TYPE ").Append(name).Append(' ').Append(type).Append('\n');
 
     // Label values escape backslash, double quote and line feed (exposition format, "Comments, help text, and type information").
-    private static string Escape(string value) =>
+    internal static string Escape(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }

@@ -1,0 +1,3 @@
+namespace Vigil.Pipeline.Recommend.Ai;
+
+public sealed record ParsedAction(string Type, IReadOnlyDictionary<string, string> Inputs, string Rationale, IReadOnlyList<string> EvidenceIds);

@@ -1,0 +1,3 @@
+namespace Vigil.Pipeline.Recommend;
+
+public sealed record RecommendJobPayload(string CaseId, string Trigger);

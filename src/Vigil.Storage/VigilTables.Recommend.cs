@@ -1,0 +1,6 @@
+namespace Vigil.Storage;
+
+public static partial class VigilTables
+{
+    public const string Recommendations = "vigil_recommendations";
+}
