@@ -25,6 +25,8 @@ public static class Permissions
     public const string ApiKeyManage = "apikey:manage";
     public const string UserManage = "user:manage";
     public const string MetricsRead = "metrics:read";
+    public const string ConnectorRead = "connector:read";
+    public const string FeedRead = "feed:read";
     public const string EvidenceExport = "evidence:export";
     public const string ReportRead = "report:read";
     public const string LearnDecide = "learn:decide";
@@ -36,6 +38,7 @@ public static class Permissions
     [
         AlertRead, AlertWrite, CaseRead, CaseWrite, CaseClose, LedgerRead, DeadLetterRead, DeadLetterReplay,
         EnrichRun, ContextRead, ContextWrite, IntelRead, IntelWrite, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
+        ConnectorRead, FeedRead,
         EvidenceExport, ReportRead, LearnDecide,
     ];
 

@@ -54,7 +54,7 @@ internal static class VigilServer
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
         builder.Services.AddRecommend(settings.Store);
-        builder.Services.AddVigilConnectors(settings.Store);
+        builder.Services.AddVigilConnectors(settings.Store, builder.Configuration);
         builder.Services.AddPollers();
         builder.Services.AddSingleton<SourceRateLimits>();
         builder.Services.AddVigilEnrichmentConnectors(builder.Configuration);
@@ -108,6 +108,8 @@ internal static class VigilServer
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
+        app.MapConnectorsApi();
+        app.MapBlocklistFeed();
         app.MapReferenceApi();
         app.MapVigilConsole();
         return app;

@@ -36,6 +36,11 @@ public abstract partial class CliJourney
         Assert.Equal(0, csv.Code);
         Assert.Contains($"{caseId},1,case.opened,", csv.Out, StringComparison.Ordinal);
         Assert.Contains("evidence.package_exported", csv.Out, StringComparison.Ordinal);
+
+        var leadership = await RunAsync(engine, "report", "leadership", "--format", "json");
+        Assert.Equal(0, leadership.Code);
+        Assert.Contains("\"closed\": 1", leadership.Out, StringComparison.Ordinal);
+        Assert.Contains("1 closed between", (await RunAsync(engine, "report", "leadership")).Out, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Out, string Err)> RunOfflineAsync(params string[] args)
