@@ -30,6 +30,8 @@ public static class Permissions
     public const string EvidenceExport = "evidence:export";
     public const string ReportRead = "report:read";
     public const string LearnDecide = "learn:decide";
+    public const string ArtefactWrite = "artefact:write";
+    public const string ArtefactDownload = "artefact:download";
 
     /// <summary>Shorthand scope granting every permission; only for administrators' keys.</summary>
     public const string All = "*";
@@ -39,7 +41,7 @@ public static class Permissions
         AlertRead, AlertWrite, CaseRead, CaseWrite, CaseClose, LedgerRead, DeadLetterRead, DeadLetterReplay,
         EnrichRun, ContextRead, ContextWrite, IntelRead, IntelWrite, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
         ConnectorRead, FeedRead,
-        EvidenceExport, ReportRead, LearnDecide,
+        EvidenceExport, ReportRead, LearnDecide, ArtefactWrite, ArtefactDownload,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Catalogue.Contains(scope, StringComparer.Ordinal);

@@ -22,6 +22,12 @@ public static class EvidenceServiceCollectionExtensions
         {
             MinutesPerAutomatedAction = double.TryParse(provider.GetService<IConfiguration>()?["Vigil:Reports:MinutesPerAutomatedAction"], System.Globalization.CultureInfo.InvariantCulture, out var minutes) ? minutes : 15,
         });
+        services.AddSingleton(provider => new Artefacts.ArtefactService(provider.GetRequiredService<IVigilStore>(), provider.GetRequiredService<TimeProvider>())
+        {
+            MaxBytes = long.TryParse(provider.GetService<IConfiguration>()?["Vigil:Artefacts:MaxBytes"], System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+                ? bytes
+                : Artefacts.ArtefactService.DefaultMaxBytes,
+        });
         return services;
     }
 }

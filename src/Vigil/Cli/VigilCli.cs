@@ -34,6 +34,7 @@ internal static class VigilCli
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(LearnCommand.Create());
+        root.Subcommands.Add(ArtefactCommand.Create());
         return root;
     }
 

@@ -105,6 +105,7 @@ internal static class VigilServer
         app.MapLedgerApi();
         app.MapEvidenceApi();
         app.MapReportsApi();
+        app.MapArtefactsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
