@@ -102,7 +102,7 @@ public sealed class AuthorizationMatrixTests : IDisposable
                     }
                     else
                     {
-                        var expected = isPage || (method == "GET" && endpoint.Metadata.GetMetadata<PermissionOrNotFoundMetadata>() is not null)
+                        var expected = isPage || endpoint.Metadata.GetMetadata<PermissionOrNotFoundMetadata>() is not null
                             ? HttpStatusCode.NotFound
                             : HttpStatusCode.Forbidden;
                         ok = status == expected;
