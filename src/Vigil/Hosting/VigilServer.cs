@@ -53,7 +53,7 @@ internal static class VigilServer
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
         builder.Services.AddRecommend(settings.Store);
-        builder.Services.AddVigilConnectors(settings.Store);
+        builder.Services.AddVigilConnectors(settings.Store, builder.Configuration);
         builder.Services.AddPollers();
         builder.Services.AddSingleton<SourceRateLimits>();
         builder.Services.AddVigilEnrichmentConnectors(builder.Configuration);
@@ -100,9 +100,12 @@ internal static class VigilServer
         app.MapLedgerApi();
         app.MapEvidenceApi();
         app.MapReportsApi();
+        app.MapArtefactsApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
+        app.MapConnectorsApi();
+        app.MapBlocklistFeed();
         app.MapReferenceApi();
         return app;
     }
