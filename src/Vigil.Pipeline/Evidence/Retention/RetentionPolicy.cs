@@ -40,20 +40,7 @@ public sealed class RetentionPolicy(IReadOnlyDictionary<string, int> defaults, I
 
     public static RetentionPolicy Parse(string fileName, string yaml)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException exception)
-        {
-            throw new InvalidDataException($"{fileName}: {exception.Message}");
-        }
-
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new InvalidDataException($"{fileName}: expected a mapping with default and classifications");
-        }
+        var root = YamlRoot.Mapping(fileName, yaml, "a mapping with default and classifications");
 
         var defaults = new Dictionary<string, int>(StringComparer.Ordinal);
         var classes = new Dictionary<string, IReadOnlyDictionary<string, int>>(StringComparer.Ordinal);
