@@ -92,6 +92,7 @@ internal static class VigilServer
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PermissionOrNotFoundMiddleware>();
         app.UseRateLimiter();
 
         // Endpoints, one area per class.
