@@ -32,6 +32,7 @@ public static class Permissions
     public const string LearnDecide = "learn:decide";
     public const string ArtefactWrite = "artefact:write";
     public const string ArtefactDownload = "artefact:download";
+    public const string RetentionManage = "retention:manage";
 
     /// <summary>Shorthand scope granting every permission; only for administrators' keys.</summary>
     public const string All = "*";
@@ -41,7 +42,7 @@ public static class Permissions
         AlertRead, AlertWrite, CaseRead, CaseWrite, CaseClose, LedgerRead, DeadLetterRead, DeadLetterReplay,
         EnrichRun, ContextRead, ContextWrite, IntelRead, IntelWrite, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
         ConnectorRead, FeedRead,
-        EvidenceExport, ReportRead, LearnDecide, ArtefactWrite, ArtefactDownload,
+        EvidenceExport, ReportRead, LearnDecide, ArtefactWrite, ArtefactDownload, RetentionManage,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Catalogue.Contains(scope, StringComparer.Ordinal);

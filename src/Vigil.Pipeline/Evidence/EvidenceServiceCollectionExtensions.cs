@@ -28,6 +28,9 @@ public static class EvidenceServiceCollectionExtensions
                 ? bytes
                 : Artefacts.ArtefactService.DefaultMaxBytes,
         });
+        // Retention: the shipped policy (content/policy/retention.yaml) unless Vigil:Retention:PolicyFile names another.
+        services.TryAddSingleton(provider => Retention.RetentionPolicy.Load(provider.GetService<IConfiguration>()?["Vigil:Retention:PolicyFile"]));
+        services.AddSingleton<Retention.RetentionService>();
         return services;
     }
 }

@@ -35,6 +35,7 @@ internal static class VigilCli
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(LearnCommand.Create());
         root.Subcommands.Add(ArtefactCommand.Create());
+        root.Subcommands.Add(RetentionCommand.Create());
         return root;
     }
 

@@ -57,6 +57,7 @@ internal static class VigilServer
         builder.Services.AddPollers();
         builder.Services.AddSingleton<SourceRateLimits>();
         builder.Services.AddVigilEnrichmentConnectors(builder.Configuration);
+        builder.Services.AddEvidenceWorkers();
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
@@ -101,6 +102,7 @@ internal static class VigilServer
         app.MapEvidenceApi();
         app.MapReportsApi();
         app.MapArtefactsApi();
+        app.MapRetentionApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();

@@ -48,6 +48,12 @@ public abstract partial class CliJourney
         Assert.Equal(await File.ReadAllBytesAsync(sample, Ct), await File.ReadAllBytesAsync(copy, Ct));
         Assert.Contains("artefact.accessed", (await RunAsync(engine, "export", "ledger", "--format", "csv")).Out, StringComparison.Ordinal);
 
+        Assert.Equal(0, (await RunAsync(engine, "retention", "hold", caseId, "--reason", "subpoena")).Code);
+        Assert.Contains(caseId, (await RunAsync(engine, "retention", "holds")).Out, StringComparison.Ordinal);
+        var dry = await RunAsync(engine, "retention", "run", "--dry-run");
+        Assert.Equal(0, dry.Code);
+        Assert.Contains("dry run ret_", dry.Out, StringComparison.Ordinal);
+
         var leadership = await RunAsync(engine, "report", "leadership", "--format", "json");
         Assert.Equal(0, leadership.Code);
         Assert.Contains("\"closed\": 1", leadership.Out, StringComparison.Ordinal);
