@@ -101,6 +101,17 @@ else
   say "Dovecot is not installed (Debian: dovecot-imapd); the mailbox tests will fail unless VIGIL_SKIP_IMAP=1"
 fi
 
+# --- Debian's Chromium for the browser journeys (tests/Vigil.E2E.Tests); Playwright never downloads one ------
+if [ ! -x /usr/bin/chromium ] && as_root; then
+  say "installing Chromium from Debian's packages"
+  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || say "apt-get install chromium failed"
+fi
+if [ -x /usr/bin/chromium ]; then
+  export VIGIL_CHROMIUM=/usr/bin/chromium
+else
+  say "Chromium is not installed (Debian: chromium); the browser journeys will fail"
+fi
+
 # --- throwaway SMTP server for the SMTP connector (tests/scripts/smtp.sh, Debian's aiosmtpd) ----------
 if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 && as_root; then
   say "installing aiosmtpd (SMTP server) from Debian's packages"

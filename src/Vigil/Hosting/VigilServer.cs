@@ -16,6 +16,7 @@ using Vigil.Pipeline;
 using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
+using Vigil.Web;
 
 namespace Vigil.Hosting;
 
@@ -76,6 +77,9 @@ internal static class VigilServer
         });
         builder.Services.AddSingleton<ApiReferencePage>();
 
+        // The analyst console (Razor Pages, cookie sessions with TOTP MFA).
+        builder.Services.AddVigilConsole();
+
         settings.Configure?.Invoke(builder);
         var app = builder.Build();
 
@@ -88,6 +92,7 @@ internal static class VigilServer
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         // Endpoints, one area per class.
         app.MapAlertsApi();
@@ -110,6 +115,7 @@ internal static class VigilServer
         app.MapConnectorsApi();
         app.MapBlocklistFeed();
         app.MapReferenceApi();
+        app.MapVigilConsole();
         return app;
     }
 }
