@@ -109,6 +109,7 @@ internal static class VigilServer
         app.MapReportsApi();
         app.MapArtefactsApi();
         app.MapRetentionApi();
+        app.MapLedgerStreamApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
