@@ -13,6 +13,7 @@ chmod 755 "$run_dir"
 log="$run_dir/test.log"
 pg_started=""
 imap_started=""
+smtp_started=""
 
 say() { printf '[test.sh] %s\n' "$*" >&2; }
 
@@ -25,6 +26,9 @@ finish() {
   fi
   if [ -n "$imap_started" ]; then
     tests/scripts/dovecot.sh stop "$run_dir/imap" >/dev/null 2>&1 || true
+  fi
+  if [ -n "$smtp_started" ]; then
+    tests/scripts/smtp.sh stop "$run_dir/smtp" >/dev/null 2>&1 || true
   fi
   rm -rf "$run_dir" 2>/dev/null || true
   echo "tests: ${passed} passed, ${failed} failed"
@@ -95,6 +99,33 @@ if command -v dovecot >/dev/null 2>&1; then
   export VIGIL_TEST_IMAP="127.0.0.1:$imap_port" VIGIL_TEST_IMAP_USER="${imap_account% *}" VIGIL_TEST_IMAP_PASSWORD="${imap_account#* }"
 else
   say "Dovecot is not installed (Debian: dovecot-imapd); the mailbox tests will fail unless VIGIL_SKIP_IMAP=1"
+fi
+
+# --- Debian's Chromium for the browser journeys (tests/Vigil.E2E.Tests); Playwright never downloads one ------
+if [ ! -x /usr/bin/chromium ] && as_root; then
+  say "installing Chromium from Debian's packages"
+  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || say "apt-get install chromium failed"
+fi
+if [ -x /usr/bin/chromium ]; then
+  export VIGIL_CHROMIUM=/usr/bin/chromium
+else
+  say "Chromium is not installed (Debian: chromium); the browser journeys will fail"
+fi
+
+# --- throwaway SMTP server for the SMTP connector (tests/scripts/smtp.sh, Debian's aiosmtpd) ----------
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 && as_root; then
+  say "installing aiosmtpd (SMTP server) from Debian's packages"
+  (export DEBIAN_FRONTEND=noninteractive; apt-get update -qq && apt-get install -y -qq python3-aiosmtpd >/dev/null) || say "apt-get install python3-aiosmtpd failed"
+fi
+if /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  smtp_port=$(free_port_from 55025) || { say "no free loopback port for SMTP"; finish 0 1 1; }
+  say "starting aiosmtpd on 127.0.0.1:$smtp_port"
+  if ! smtp_account=$(tests/scripts/smtp.sh start "$run_dir/smtp" "$smtp_port"); then finish 0 1 1; fi
+  smtp_started=1
+  export VIGIL_TEST_SMTP="127.0.0.1:$smtp_port" VIGIL_TEST_SMTP_USER="${smtp_account% *}" VIGIL_TEST_SMTP_PASSWORD="${smtp_account#* }" \
+    VIGIL_TEST_SMTP_MAILDIR="$run_dir/smtp/maildir"
+else
+  say "aiosmtpd is not installed (Debian: python3-aiosmtpd); the SMTP connector tests will fail unless VIGIL_SKIP_SMTP=1"
 fi
 
 # --- the suite ---------------------------------------------------------------------------------------

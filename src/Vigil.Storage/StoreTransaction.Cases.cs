@@ -16,7 +16,8 @@ internal sealed partial class StoreTransaction
 
     public async Task<Case?> GetCaseForUpdateAsync(string id, CancellationToken cancellationToken)
     {
-        await using var command = Command(StoreSql.SelectCase + engine.ForUpdate).Add("@id", id);
+        var command = await PreparedAsync(HotStatements.SelectCaseForUpdateOn(engine.ForUpdate), cancellationToken);
+        command.Set(0, id);
         return await Query.FirstAsync(command, engine, Rows.Case, cancellationToken);
     }
 

@@ -13,29 +13,34 @@ internal sealed partial class StoreTransaction
             return [];
         }
 
+        // Each lookup returns its own most recent `limit` rows, so the most recent `limit` of their union are the
+        // most recent `limit` overall.
+        var perLookup = engine.BatchesLookups ? CorrelationStatements.KeysPerLookup : 1;
+        var sinceValue = engine.ToDb(since);
         var hits = new List<CaseEntityHit>();
-        for (var start = 0; start < entityKeys.Count; start += CorrelationStatements.KeysPerLookup)
+        for (var start = 0; start < entityKeys.Count; start += perLookup)
         {
-            var keys = Math.Min(CorrelationStatements.KeysPerLookup, entityKeys.Count - start);
-            var lookup = await PreparedAsync(CorrelationStatements.OpenCasesByEntities(keys), cancellationToken);
+            var keys = Math.Min(perLookup, entityKeys.Count - start);
+            var lookup = await PreparedAsync(
+                keys == 1 && !engine.BatchesLookups ? CorrelationStatements.OpenCasesByEntity(limit) : CorrelationStatements.OpenCasesByEntities(keys, limit),
+                cancellationToken);
             for (var i = 0; i < keys; i++)
             {
                 lookup.Set(i, entityKeys[start + i]);
             }
 
-            lookup.Set(keys, engine.ToDb(since));
-            lookup.Set(keys + 1, limit);
-            hits.AddRange(await Query.ListAsync(
-                lookup, engine, static (r, e) => new CaseEntityHit(r.GetString(0), r.GetString(1), e.ReadTime(r, 2), r.GetInt32(3)), cancellationToken));
+            lookup.Set(keys, sinceValue);
+            await using var reader = await lookup.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                hits.Add(new CaseEntityHit(reader.GetString(0), reader.GetString(1), engine.ReadTime(reader, 2), reader.GetInt32(3)));
+            }
         }
 
-        if (entityKeys.Count > CorrelationStatements.KeysPerLookup)
+        if (entityKeys.Count > perLookup)
         {
-            hits.Sort(static (a, b) => b.LastAt.CompareTo(a.LastAt));
-            if (hits.Count > limit)
-            {
-                hits.RemoveRange(limit, hits.Count - limit);
-            }
+            // Stable, so rows of equal time keep the order their lookups gave them.
+            return [.. hits.OrderByDescending(static h => h.LastAt).Take(limit)];
         }
 
         return hits;

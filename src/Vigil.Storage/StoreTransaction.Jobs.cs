@@ -8,15 +8,14 @@ internal sealed partial class StoreTransaction
 {
     public async Task<bool> EnqueueJobAsync(JobRecord job, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_done, this);
-        await using var command = Db.Command(_connection, transaction, JobSql.Insert)
-            .Add("@id", job.Id)
-            .Add("@kind", job.Kind)
-            .Add("@payload", job.Payload)
-            .Add("@status", JobSql.StatusName(JobStatus.Pending))
-            .Add("@run_at", engine.ToDb(job.RunAt))
-            .Add("@key", job.IdempotencyKey)
-            .Add("@now", engine.ToDb(job.CreatedAt));
+        var command = await PreparedAsync(HotStatements.InsertJob, cancellationToken);
+        command.Set(0, job.Id);
+        command.Set(1, job.Kind);
+        command.Set(2, job.Payload);
+        command.Set(3, JobSql.StatusName(JobStatus.Pending));
+        command.Set(4, engine.ToDb(job.RunAt));
+        command.Set(5, job.IdempotencyKey);
+        command.Set(6, engine.ToDb(job.CreatedAt));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

@@ -14,6 +14,7 @@ namespace Vigil.Storage;
 internal sealed partial class StoreTransaction(StoreEngine engine, DbTransaction transaction) : IStoreTransaction
 {
     private readonly DbConnection _connection = transaction.Connection!;
+    private readonly Dictionary<Statement, DbCommand>? _sharedPrepared = engine.PreparedCommands(transaction);
     private readonly Dictionary<Statement, DbCommand> _prepared = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, LedgerHead> _heads = new(StringComparer.Ordinal);
     private readonly HashSet<string> _newCases = new(StringComparer.Ordinal);
@@ -35,7 +36,15 @@ internal sealed partial class StoreTransaction(StoreEngine engine, DbTransaction
     {
         foreach (var command in _prepared.Values)
         {
-            await command.DisposeAsync();
+            if (_sharedPrepared is null)
+            {
+                await command.DisposeAsync();
+            }
+            else
+            {
+                // Kept by the connection for the next transaction; a reader left open must not pin it.
+                command.Transaction = null;
+            }
         }
 
         _prepared.Clear();
@@ -49,6 +58,13 @@ internal sealed partial class StoreTransaction(StoreEngine engine, DbTransaction
         ObjectDisposedException.ThrowIf(_done, this);
         if (_prepared.TryGetValue(statement, out var command))
         {
+            return command;
+        }
+
+        if (_sharedPrepared is not null && _sharedPrepared.TryGetValue(statement, out command))
+        {
+            command.Transaction = transaction;
+            _prepared.Add(statement, command);
             return command;
         }
 
@@ -67,6 +83,7 @@ internal sealed partial class StoreTransaction(StoreEngine engine, DbTransaction
 
         await engine.PrepareAsync(command, cancellationToken);
         _prepared.Add(statement, command);
+        _sharedPrepared?.Add(statement, command);
         return command;
     }
 

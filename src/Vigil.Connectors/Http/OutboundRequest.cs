@@ -9,7 +9,7 @@ namespace Vigil.Connectors.Http;
 /// <see cref="Describe"/> or <see cref="ToString"/>; a URL that is itself a credential (a Slack or Teams webhook)
 /// is marked <see cref="UrlIsSecret"/> and described by its host only.
 /// </summary>
-public sealed class OutboundRequest
+public sealed record OutboundRequest
 {
     public required HttpMethod Method { get; init; }
 
@@ -61,10 +61,14 @@ public sealed class OutboundRequest
             message.Headers.TryAddWithoutValidation(name, value);
         }
 
-        message.Headers.Authorization = Authorization;
+        if (Authorization is not null)
+        {
+            message.Headers.Authorization = Authorization;
+        }
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return message;
     }
 
+    /// <summary>Never the record's generated member dump: that would print the credentials.</summary>
     public override string ToString() => Describe();
 }

@@ -25,9 +25,14 @@ public static class Permissions
     public const string ApiKeyManage = "apikey:manage";
     public const string UserManage = "user:manage";
     public const string MetricsRead = "metrics:read";
+    public const string ConnectorRead = "connector:read";
+    public const string FeedRead = "feed:read";
     public const string EvidenceExport = "evidence:export";
     public const string ReportRead = "report:read";
     public const string LearnDecide = "learn:decide";
+    public const string ArtefactWrite = "artefact:write";
+    public const string ArtefactDownload = "artefact:download";
+    public const string RetentionManage = "retention:manage";
 
     /// <summary>Shorthand scope granting every permission; only for administrators' keys.</summary>
     public const string All = "*";
@@ -36,7 +41,8 @@ public static class Permissions
     [
         AlertRead, AlertWrite, CaseRead, CaseWrite, CaseClose, LedgerRead, DeadLetterRead, DeadLetterReplay,
         EnrichRun, ContextRead, ContextWrite, IntelRead, IntelWrite, ActionRequest, ActionApprove, ActionExecute, ApiKeyManage, UserManage, MetricsRead,
-        EvidenceExport, ReportRead, LearnDecide,
+        ConnectorRead, FeedRead,
+        EvidenceExport, ReportRead, LearnDecide, ArtefactWrite, ArtefactDownload, RetentionManage,
     ];
 
     public static bool IsKnown(string scope) => scope == All || Catalogue.Contains(scope, StringComparer.Ordinal);

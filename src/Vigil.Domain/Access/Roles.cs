@@ -17,11 +17,11 @@ public static class Roles
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Grants { get; } = new Dictionary<string, IReadOnlyList<string>>
     {
         [Viewer] = [Permissions.AlertRead, Permissions.CaseRead],
-        [Analyst] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.AlertWrite, Permissions.EnrichRun, Permissions.ActionRequest],
-        [Responder] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.EnrichRun, Permissions.ContextWrite, Permissions.IntelWrite, Permissions.ActionRequest, Permissions.ActionExecute],
+        [Analyst] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.AlertWrite, Permissions.EnrichRun, Permissions.ActionRequest, Permissions.ArtefactWrite],
+        [Responder] = [.. ReadAll, Permissions.CaseWrite, Permissions.CaseClose, Permissions.EnrichRun, Permissions.ContextWrite, Permissions.IntelWrite, Permissions.ActionRequest, Permissions.ActionExecute, Permissions.ArtefactWrite, Permissions.ArtefactDownload],
         [Approver] = [.. ReadAll, Permissions.ActionApprove],
         [DetectionEngineer] = [.. ReadAll, Permissions.DeadLetterRead, Permissions.IntelWrite, Permissions.LearnDecide, Permissions.ReportRead],
-        [Auditor] = [.. ReadAll, Permissions.DeadLetterRead, Permissions.EvidenceExport, Permissions.ReportRead],
+        [Auditor] = [.. ReadAll, Permissions.DeadLetterRead, Permissions.EvidenceExport, Permissions.ReportRead, Permissions.ArtefactDownload],
         [Admin] = [Permissions.All],
     };
 

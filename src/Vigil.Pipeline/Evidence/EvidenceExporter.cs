@@ -48,6 +48,7 @@ public sealed class EvidenceExporter(IVigilStore store, EvidenceKeyring keyring,
         var head = await store.GetLedgerHeadAsync(caseId, cancellationToken);
         var proposals = await store.ListTuningProposalsAsync(caseId, cancellationToken);
         var tasks = await store.ListLearningTasksAsync(caseId, openOnly: false, cancellationToken);
+        var artefacts = await store.ListArtefactsAsync(caseId, cancellationToken);
         var views = entries.Select(View).ToArray();
         var closedBy = entries.LastOrDefault(e => e.Kind == LedgerKinds.Closed)?.Actor.ToString();
         return new EvidencePackage
@@ -82,7 +83,17 @@ public sealed class EvidenceExporter(IVigilStore store, EvidenceKeyring keyring,
                 head?.Seq ?? 0,
                 head?.Hash ?? LedgerHasher.Genesis,
                 entries.Select(e => new PackageLedgerEntry(e.Seq, e.Kind, e.Actor.ToString(), LedgerHasher.FormatTime(e.At), e.Payload, e.PrevHash, e.Hash)).ToArray()),
+            Artefacts = artefacts.Select(a => ArtefactRecord(a, entries)).ToArray(),
         };
+    }
+
+    private static PackageArtefact ArtefactRecord(Domain.Evidence.Artefact a, IReadOnlyList<LedgerEntry> entries)
+    {
+        var needle = $"\"artefact_id\":\"{a.Id}\"";
+        var mine = entries.Where(e => e.Payload.Contains(needle, StringComparison.Ordinal)).ToArray();
+        return new PackageArtefact(
+            a.Id, a.Sha256, a.Size, a.Name, a.Description, a.CollectedBy, a.CollectedAt, a.CollectedFrom, a.DisposedAt,
+            mine.FirstOrDefault(e => e.Kind == ArtefactKinds.Collected)?.Seq, mine.Count(e => e.Kind == ArtefactKinds.Accessed));
     }
 
     private static PackageLedgerView View(LedgerEntry entry)

@@ -34,6 +34,10 @@ public static class EvidenceReport
         Section(html, "Decision record", package.DecisionRecord);
         html.Heading("Notes")
             .Table(["at", "author", "text"], package.Notes.Select(n => (IReadOnlyList<string?>)[Time(n.At), n.Author, n.Text]))
+            .Heading("Artefacts (hash and custody; content is never part of a report)")
+            .Table(
+                ["id", "name", "sha256", "bytes", "collected by", "collected", "from", "accesses", "disposed"],
+                package.Artefacts.Select(a => (IReadOnlyList<string?>)[a.Id, a.Name, a.Sha256, a.Size.ToString(CultureInfo.InvariantCulture), a.CollectedBy, Time(a.CollectedAt), a.CollectedFrom, a.Accesses.ToString(CultureInfo.InvariantCulture), a.DisposedAt is { } d ? Time(d) : null]))
             .Heading("Timeline")
             .Table(["at", "source", "kind", "actor", "what", "ref"], package.Timeline.Select(t => (IReadOnlyList<string?>)[t.At, t.Source, t.Kind, t.Actor, t.Summary, t.Ref]))
             .Heading("Learning")

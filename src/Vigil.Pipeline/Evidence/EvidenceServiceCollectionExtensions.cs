@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Vigil.Pipeline.Ports;
 
 namespace Vigil.Pipeline.Evidence;
 
@@ -17,6 +18,19 @@ public static class EvidenceServiceCollectionExtensions
         services.TryAddSingleton(_ => Respond.ActionCatalogueLoader.LoadDefault());
         services.AddSingleton<Controls.ControlReporter>();
         services.AddSingleton<Learn.LearningService>();
+        services.AddSingleton(provider => new Leadership.LeadershipReporter(provider.GetRequiredService<IVigilStore>(), provider.GetRequiredService<TimeProvider>())
+        {
+            MinutesPerAutomatedAction = double.TryParse(provider.GetService<IConfiguration>()?["Vigil:Reports:MinutesPerAutomatedAction"], System.Globalization.CultureInfo.InvariantCulture, out var minutes) ? minutes : 15,
+        });
+        services.AddSingleton(provider => new Artefacts.ArtefactService(provider.GetRequiredService<IVigilStore>(), provider.GetRequiredService<TimeProvider>())
+        {
+            MaxBytes = long.TryParse(provider.GetService<IConfiguration>()?["Vigil:Artefacts:MaxBytes"], System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+                ? bytes
+                : Artefacts.ArtefactService.DefaultMaxBytes,
+        });
+        // Retention: the shipped policy (content/policy/retention.yaml) unless Vigil:Retention:PolicyFile names another.
+        services.TryAddSingleton(provider => Retention.RetentionPolicy.Load(provider.GetService<IConfiguration>()?["Vigil:Retention:PolicyFile"]));
+        services.AddSingleton<Retention.RetentionService>();
         return services;
     }
 }

@@ -121,6 +121,16 @@ public static class PackageVerifier
             }
         }
 
+        // An artefact listed without the ledger entry that recorded its collection (same id and hash) has no custody.
+        foreach (var artefact in package.Artefacts)
+        {
+            var collected = entries.FirstOrDefault(e => e.Seq == artefact.CollectedSeq && e.Kind == ArtefactKinds.Collected);
+            if (collected is null || !collected.Payload.Contains($"\"{artefact.Id}\"", StringComparison.Ordinal) || !collected.Payload.Contains($"\"{artefact.Sha256}\"", StringComparison.Ordinal))
+            {
+                problems.Add($"artefact {artefact.Id} (sha256 {artefact.Sha256}) has no artefact.collected ledger entry naming it and its hash");
+            }
+        }
+
         var head = ledger.HeadSeq == 0 ? null : new LedgerHead(ledger.ChainId, ledger.HeadSeq, ledger.HeadHash);
         foreach (var problem in LedgerVerifier.Verify(ledger.ChainId, entries, head).Problems)
         {

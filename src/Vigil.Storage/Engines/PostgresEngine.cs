@@ -33,6 +33,8 @@ internal sealed class PostgresEngine : StoreEngine
 
     public override string ForUpdate => " FOR UPDATE";
 
+    public override bool BatchesLookups => true;
+
     public override string InsensitiveLike => "ILIKE";
 
     public override DbType TimeType => DbType.DateTimeOffset;

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Vigil.Pipeline.Ports;
+using Vigil.Storage.Sql;
 
 namespace Vigil.Storage.Engines;
 
@@ -10,6 +11,13 @@ namespace Vigil.Storage.Engines;
 /// concurrent API requests wait their turn instead of failing with SQLITE_BUSY; readers use their own pooled
 /// connections and see the last committed state without blocking the writer (WAL).
 /// </summary>
+/// <remarks>
+/// Every write in this process goes through one long-lived connection. SQLite drops a connection's whole page cache
+/// when it begins a transaction after another connection has written, so writers taking turns on pooled connections
+/// began every transaction cold: re-reading the b-tree pages of every index they touched (pread was 22% of the ingest
+/// path's SQLite time) and re-preparing every statement. One writer connection keeps its cache warm across
+/// transactions and keeps its prepared statements (<see cref="PreparedCommands"/>) for its lifetime.
+/// </remarks>
 internal sealed class SqliteEngine : StoreEngine
 {
     public const string FileName = "vigil.db";
@@ -17,10 +25,18 @@ internal sealed class SqliteEngine : StoreEngine
     // Another process (a CLI command beside a running server) may hold the write lock for a moment.
     private const int BusyTimeoutMilliseconds = 10_000;
 
+    // The writer's page cache, in KiB (negative: a size, not a page count). The default 2 MB made a 500-alert batch
+    // spill dirty pages to the WAL mid-transaction and evict the index pages the next alert needed.
+    private const int WriterCacheKibibytes = 65_536;
+
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly string _connectionString;
     private readonly string _path;
     private int _walChecked;
+
+    // Owned by whoever holds _writer.
+    private SqliteConnection? _writerConnection;
+    private Dictionary<Statement, DbCommand>? _writerCommands;
 
     public SqliteEngine(string dataDirectory)
     {
@@ -43,6 +59,8 @@ internal sealed class SqliteEngine : StoreEngine
     public override string MigrationFolder => "Sqlite";
 
     public override string ForUpdate => string.Empty;
+
+    public override bool BatchesLookups => false;
 
     public override string InsensitiveLike => "LIKE";
 
@@ -80,21 +98,25 @@ internal sealed class SqliteEngine : StoreEngine
     public override async Task<DbTransaction> BeginWriteAsync(CancellationToken cancellationToken)
     {
         await _writer.WaitAsync(cancellationToken);
-        DbConnection? connection = null;
         try
         {
-            connection = await OpenAsync(cancellationToken);
+            if (_writerConnection is null)
+            {
+                var connection = (SqliteConnection)await OpenAsync(cancellationToken);
+                _writerConnection = connection;
+                _writerCommands = new Dictionary<Statement, DbCommand>(ReferenceEqualityComparer.Instance);
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"PRAGMA cache_size=-{WriterCacheKibibytes};";
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             // deferred: false is BEGIN IMMEDIATE: the write lock is taken now, not at the first write, so a transaction
             // that reads then writes cannot fail half-way with SQLITE_BUSY.
-            return ((SqliteConnection)connection).BeginTransaction(IsolationLevel.Serializable, deferred: false);
+            return _writerConnection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
         }
         catch
         {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
-
+            await DropWriterAsync();
             _writer.Release();
             throw;
         }
@@ -102,20 +124,29 @@ internal sealed class SqliteEngine : StoreEngine
 
     public override async ValueTask EndWriteAsync(DbTransaction transaction)
     {
-        var connection = transaction.Connection;
         try
         {
             await transaction.DisposeAsync();
-            if (connection is not null)
+            // Disposing an uncommitted transaction rolls it back; a connection still inside a transaction after that
+            // (a failed rollback) is not handed to the next writer.
+            if (_writerConnection is { } connection && SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
             {
-                await connection.DisposeAsync();
+                await DropWriterAsync();
             }
+        }
+        catch
+        {
+            await DropWriterAsync();
+            throw;
         }
         finally
         {
             _writer.Release();
         }
     }
+
+    public override Dictionary<Statement, DbCommand>? PreparedCommands(DbTransaction transaction) =>
+        ReferenceEquals(transaction.Connection, _writerConnection) ? _writerCommands : null;
 
     public override object ToDb(DateTimeOffset time) => UnixMicros.From(time);
 
@@ -124,11 +155,30 @@ internal sealed class SqliteEngine : StoreEngine
     // Microsoft.Data.Sqlite prepares a command's statements on first execution and keeps them while the command lives.
     public override Task PrepareAsync(DbCommand command, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
+        await DropWriterAsync();
         _writer.Dispose();
         // Pooled connections keep the file open; release them so the directory can be removed or copied.
         SqliteConnection.ClearPool(new SqliteConnection(_connectionString));
-        return ValueTask.CompletedTask;
+    }
+
+    private async ValueTask DropWriterAsync()
+    {
+        if (_writerCommands is not null)
+        {
+            foreach (var command in _writerCommands.Values)
+            {
+                await command.DisposeAsync();
+            }
+
+            _writerCommands = null;
+        }
+
+        if (_writerConnection is not null)
+        {
+            await _writerConnection.DisposeAsync();
+            _writerConnection = null;
+        }
     }
 }

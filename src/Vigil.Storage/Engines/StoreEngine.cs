@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Vigil.Pipeline.Ports;
+using Vigil.Storage.Sql;
 
 namespace Vigil.Storage.Engines;
 
@@ -22,6 +23,12 @@ internal abstract class StoreEngine : IAsyncDisposable
 
     /// <summary>The case-insensitive LIKE operator.</summary>
     public abstract string InsensitiveLike { get; }
+
+    /// <summary>
+    /// True where every statement is a network round trip (PostgreSQL), so lookups of several keys go in one IN list;
+    /// false in-process (SQLite), where one indexed probe per key is cheaper than the temporary b-trees an IN list needs.
+    /// </summary>
+    public abstract bool BatchesLookups { get; }
 
     /// <summary>How a time is bound as a parameter.</summary>
     public abstract DbType TimeType { get; }
@@ -46,6 +53,12 @@ internal abstract class StoreEngine : IAsyncDisposable
 
     /// <summary>Readies a command that will run many times in one transaction (server-side prepare where it pays).</summary>
     public abstract Task PrepareAsync(DbCommand command, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Prepared commands that outlive the transaction, kept with its connection, or null when each transaction
+    /// prepares its own (and disposes them at its end).
+    /// </summary>
+    public virtual Dictionary<Statement, DbCommand>? PreparedCommands(DbTransaction transaction) => null;
 
     public object ToDbOrNull(DateTimeOffset? time) => time is { } value ? ToDb(value) : DBNull.Value;
 

@@ -28,6 +28,17 @@ internal static class HotStatements
         $"SELECT {Columns.AlertWithCase} FROM {VigilTables.Alerts} a LEFT JOIN {VigilTables.CaseAlerts} l ON l.alert_id = a.id WHERE a.fingerprint = @fingerprint",
         ("@fingerprint", Text));
 
+    // Grouping joins most alerts of a burst to a case that is already open: one locked read per joining alert.
+    private static readonly Statement SelectCaseForUpdate = new(StoreSql.SelectCase + " FOR UPDATE", ("@id", Text));
+    private static readonly Statement SelectCaseLocked = new(StoreSql.SelectCase, ("@id", Text));
+
+    // The enrichment job each new alert enqueues with itself (outbox).
+    public static readonly Statement InsertJob = new(
+        Jobs.JobSql.Insert, ("@id", Text), ("@kind", Text), ("@payload", Text), ("@status", Text), ("@run_at", Time), ("@key", Text), ("@now", Time));
+
+    /// <summary>The case row, locked until the transaction ends where the engine locks rows (SQLite's writer lock already does).</summary>
+    public static Statement SelectCaseForUpdateOn(string forUpdate) => forUpdate.Length == 0 ? SelectCaseLocked : SelectCaseForUpdate;
+
     public static readonly Statement InsertCase = new(
         $"INSERT INTO {VigilTables.Cases} ({Columns.Case}) VALUES (@id, @title, @state, @severity, @severity_at_open, @owner, @opened_at,"
         + " @updated_at, @sla_due_at, @closed_at, @classification, @closure_note, @root_cause, @state_before_close, @merged_into, @alert_count, @version)",

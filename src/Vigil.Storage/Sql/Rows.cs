@@ -146,6 +146,15 @@ internal static class Rows
     private static CaseState State(string text) =>
         CaseNames.TryParseState(text, out var state) ? state : throw new InvalidDataException($"stored case state '{text}' is unknown");
 
-    private static Classification Classification(string text) =>
+    public static Classification Classification(string text) =>
         CaseNames.TryParseClassification(text, out var value) ? value : throw new InvalidDataException($"stored classification '{text}' is unknown");
+
+    public static Pipeline.Ports.SavedView SavedView(DbDataReader r, StoreEngine engine) => new()
+    {
+        Id = r.GetString(0),
+        Owner = r.GetString(1),
+        Name = r.GetString(2),
+        Query = r.GetString(3),
+        CreatedAt = engine.ReadTime(r, 4),
+    };
 }

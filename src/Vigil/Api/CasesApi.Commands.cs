@@ -16,6 +16,7 @@ internal static partial class CasesApi
     private static void MapCommands(RouteGroupBuilder group)
     {
         group.MapPost("/{id}/transitions", TransitionAsync)
+            .RequireAnyPermission(Permissions.CaseWrite, Permissions.CaseClose)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

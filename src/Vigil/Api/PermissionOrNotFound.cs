@@ -16,5 +16,6 @@ internal static class PermissionOrNotFound
             context.HttpContext.User.HasPermission(permission)
                 ? await next(context)
                 : ApiProblems.NotFound(what, context.HttpContext.Request.RouteValues["id"]?.ToString()))
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithMetadata(new PermissionOrNotFoundMetadata(permission));
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Vigil.Domain.Access;
 using Vigil.Pipeline.Evidence;
 using Vigil.Pipeline.Evidence.Controls;
+using Vigil.Pipeline.Evidence.Leadership;
 
 namespace Vigil.Api;
 
@@ -23,11 +24,29 @@ internal static class ReportsApi
             .WithDescription("from (inclusive, default 30 days ago) and to (exclusive, default now); format=json (default) or html. "
                 + "Per framework mapping in content/frameworks: each control's status (evidenced, gaps, no_evidence), the cases whose "
                 + "ledger entries evidence it, and the gaps found (containment without approval, true positive closed without root cause, …).");
+        group.MapGet("/leadership", LeadershipAsync)
+            .RequireAuthorization(Permissions.ReportRead)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithName("LeadershipReport")
+            .WithSummary("Leadership report for a period")
+            .WithDescription("Cases opened/closed, MTTA/MTTR overall and by ISO week, SLA breaches, automation savings (runs times "
+                + "Vigil:Reports:MinutesPerAutomatedAction), noisiest detections and their tunings, outstanding learning tasks, and a summary "
+                + "whose every figure is one of these. from/to as for /controls; format=json (default) or html.");
         return group;
     }
 
-    private static async Task<Results<Ok<ControlReport>, FileContentHttpResult, ProblemHttpResult>> ControlsAsync(
-        string? from, string? to, string? format, HttpContext http, ControlReporter reporter, TimeProvider time, CancellationToken cancellationToken)
+    private static Task<Results<Ok<LeadershipReport>, FileContentHttpResult, ProblemHttpResult>> LeadershipAsync(
+        string? from, string? to, string? format, HttpContext http, LeadershipReporter reporter, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, format, http, time, reporter.BuildAsync, LeadershipReportHtml.Render, cancellationToken);
+
+    private static Task<Results<Ok<ControlReport>, FileContentHttpResult, ProblemHttpResult>> ControlsAsync(
+        string? from, string? to, string? format, HttpContext http, ControlReporter reporter, TimeProvider time, CancellationToken cancellationToken) =>
+        ReportAsync(from, to, format, http, time, reporter.BuildAsync, ControlReportHtml.Render, cancellationToken);
+
+    /// <summary>A report for a period (default: the last 30 days) as JSON, or as HTML under the reports' strict CSP.</summary>
+    private static async Task<Results<Ok<T>, FileContentHttpResult, ProblemHttpResult>> ReportAsync<T>(
+        string? from, string? to, string? format, HttpContext http, TimeProvider time,
+        Func<DateTimeOffset, DateTimeOffset, CancellationToken, Task<T>> build, Func<T, string> html, CancellationToken cancellationToken)
     {
         if (!PeriodText.TryParse(from, out var start) || !PeriodText.TryParse(to, out var end) || format is not (null or "" or "json" or "html"))
         {
@@ -35,11 +54,11 @@ internal static class ReportsApi
         }
 
         var now = time.GetUtcNow();
-        var report = await reporter.BuildAsync(start ?? now.AddDays(-30), end ?? now, cancellationToken);
+        var report = await build(start ?? now.AddDays(-30), end ?? now, cancellationToken);
         if (format == "html")
         {
             http.Response.Headers.ContentSecurityPolicy = ReportHtml.ContentSecurityPolicy;
-            return TypedResults.File(Encoding.UTF8.GetBytes(ControlReportHtml.Render(report)), "text/html; charset=utf-8");
+            return TypedResults.File(Encoding.UTF8.GetBytes(html(report)), "text/html; charset=utf-8");
         }
 
         return TypedResults.Ok(report);

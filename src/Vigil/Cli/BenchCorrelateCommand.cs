@@ -55,7 +55,7 @@ internal static class BenchCorrelateCommand
                 return 2;
             }
 
-            output.WriteLine($"vigil bench correlate: {store.Mode.ToString().ToLowerInvariant()} store ({store.Description}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+            output.WriteLine($"vigil bench correlate: {store.Mode.ToString().ToLowerInvariant()} store ({store.Description}), {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {BenchMachine.LoadAverage()}");
             var clock = Stopwatch.StartNew();
             await using (var seeder = new AlertIngestor(store, new OneCasePerAlertAssigner(), TimeProvider.System))
             {
@@ -75,6 +75,7 @@ internal static class BenchCorrelateCommand
             // Warm-up (JIT, prepared statements, page cache); not counted.
             await ingestor.IngestAsync([.. Enumerable.Range(0, 500).Select(i => Probe(-1 - i, random, cases, perCase))], Actor.System, cancellationToken);
             timed.Reset();
+            var cpu = BenchMachine.CpuTime();
             clock.Restart();
             for (var start = 0; start < alerts; start += 500)
             {
@@ -83,15 +84,16 @@ internal static class BenchCorrelateCommand
             }
 
             var wall = clock.Elapsed;
+            var cpuPerAlert = (BenchMachine.CpuTime() - cpu).TotalMicroseconds / Math.Max(1, alerts);
             var decisions = timed.Samples;
             decisions.Sort();
             output.WriteLine();
-            output.WriteLine("| engine | open cases | entities | alerts | joined | decision p50 µs | decision p99 µs | decision max µs | ingest per alert µs |");
-            output.WriteLine("|---|---|---|---|---|---|---|---|---|");
+            output.WriteLine("| engine | open cases | entities | alerts | joined | decision p50 µs | decision p99 µs | decision max µs | ingest per alert µs | CPU per alert µs |");
+            output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
             output.WriteLine(
                 Invariant($"| {store.Mode.ToString().ToLowerInvariant()} | {cases:N0} | {(long)cases * perCase:N0} | {decisions.Count:N0} | {timed.Joined * 100.0 / Math.Max(1, decisions.Count):F0}% ")
-                + Invariant($"| {Micros(decisions, 0.50):F0} | {Micros(decisions, 0.99):F0} | {Micros(decisions, 1.0):F0} | {wall.TotalMicroseconds / Math.Max(1, alerts):F0} |"));
-            output.WriteLine("decision: the grouping lookup and choice inside the ingest transaction; ingest per alert: the whole 500-alert transaction (upsert, decision, case write, links, entities, ledger, commit) divided by its alerts.");
+                + Invariant($"| {Micros(decisions, 0.50):F0} | {Micros(decisions, 0.99):F0} | {Micros(decisions, 1.0):F0} | {wall.TotalMicroseconds / Math.Max(1, alerts):F0} | {cpuPerAlert:F0} |"));
+            output.WriteLine("decision: the grouping lookup and choice inside the ingest transaction; ingest per alert: the whole 500-alert transaction (upsert, decision, case write, links, entities, ledger, commit) divided by its alerts; CPU per alert: this process's CPU time over the same span. Load average after: " + BenchMachine.LoadAverage());
             return 0;
         }
         finally

@@ -59,7 +59,7 @@ internal static class BenchIngestCommand
         var key = await app.Services.GetRequiredService<ApiKeyService>().CreateAsync("bench", [Permissions.AlertWrite], null, Actor.System, cancellationToken);
         var store = app.Services.GetRequiredService<IVigilStore>();
         using var client = CreateClient(app.Urls.First(), key.Token);
-        output.WriteLine($"vigil bench ingest: {store.Mode.ToString().ToLowerInvariant()} store ({store.Description}), {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        output.WriteLine($"vigil bench ingest: {store.Mode.ToString().ToLowerInvariant()} store ({store.Description}), {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {BenchMachine.LoadAverage()}");
 
         var run = Guid.NewGuid().ToString("N")[..8];
         var batchSize = parse.GetValue(BatchSize);
@@ -71,13 +71,14 @@ internal static class BenchIngestCommand
         var single = await SendAsync(client, Bodies($"{run}-s", parse.GetValue(Singles), 1), parse.GetValue(SingleClients), cancellationToken);
 
         output.WriteLine();
-        output.WriteLine("| phase | requests | alerts | clients | seconds | requests/s | alerts/s | p50 ms | p99 ms |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| phase | requests | alerts | clients | seconds | requests/s | alerts/s | p50 ms | p99 ms | CPU s | alerts per CPU-s |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         output.WriteLine(batch.Row($"batches of {batchSize}", batchSize, parse.GetValue(BatchClients)));
         output.WriteLine(single.Row("single alerts", 1, parse.GetValue(SingleClients)));
         var stats = await store.GetStatsAsync(cancellationToken);
         output.WriteLine();
-        output.WriteLine($"store after the run: {stats.Alerts} alerts, {stats.Cases} cases, {stats.LedgerEntries} ledger entries");
+        output.WriteLine($"store after the run: {stats.Alerts} alerts, {stats.Cases} cases, {stats.LedgerEntries} ledger entries; load average {BenchMachine.LoadAverage()}");
+        output.WriteLine("CPU s: this process's CPU time during the phase (server, background jobs and the in-process HTTP clients together).");
         return batch.Failures + single.Failures == 0 ? 0 : 1;
     }
 
@@ -131,6 +132,7 @@ internal static class BenchIngestCommand
         var latencies = new double[bodies.Length];
         var next = -1;
         var failures = 0;
+        var cpu = BenchMachine.CpuTime();
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -149,10 +151,11 @@ internal static class BenchIngestCommand
             }
         }, cancellationToken)).ToArray();
         await Task.WhenAll(workers);
-        return new PhaseResult(bodies.Length, Stopwatch.GetElapsedTime(started).TotalSeconds, latencies, failures);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new PhaseResult(bodies.Length, seconds, (BenchMachine.CpuTime() - cpu).TotalSeconds, latencies, failures);
     }
 
-    private sealed record PhaseResult(int Requests, double Seconds, double[] Latencies, int Failures)
+    private sealed record PhaseResult(int Requests, double Seconds, double CpuSeconds, double[] Latencies, int Failures)
     {
         public string Row(string phase, int alertsPerRequest, int clients)
         {
@@ -160,7 +163,7 @@ internal static class BenchIngestCommand
             var alerts = (long)Requests * alertsPerRequest;
             var failed = Failures > 0 ? $" ({Failures} failed)" : string.Empty;
             return string.Create(CultureInfo.InvariantCulture,
-                $"| {phase} | {Requests} | {alerts} | {clients} | {Seconds:F2} | {Requests / Seconds:F0} | {alerts / Seconds:F0} | {Percentile(0.50):F2} | {Percentile(0.99):F2} |{failed}");
+                $"| {phase} | {Requests} | {alerts} | {clients} | {Seconds:F2} | {Requests / Seconds:F0} | {alerts / Seconds:F0} | {Percentile(0.50):F2} | {Percentile(0.99):F2} | {CpuSeconds:F2} | {alerts / CpuSeconds:F0} |{failed}");
         }
 
         private double Percentile(double p) => Latencies.Length == 0 ? 0 : Latencies[Math.Min(Latencies.Length - 1, (int)Math.Ceiling(p * Latencies.Length) - 1)];

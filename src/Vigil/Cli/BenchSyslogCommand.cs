@@ -58,7 +58,7 @@ internal static class BenchSyslogCommand
         var counters = app.Services.GetRequiredService<SyslogCounters>();
         var count = parse.GetValue(Count);
         var connections = Math.Max(1, parse.GetValue(Connections));
-        output.WriteLine($"vigil bench syslog: {store.Mode.ToString().ToLowerInvariant()} store ({store.Description}), TCP 127.0.0.1:{port}, {connections} connections, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+        output.WriteLine($"vigil bench syslog: {store.Mode.ToString().ToLowerInvariant()} store ({store.Description}), TCP 127.0.0.1:{port}, {connections} connections, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {BenchMachine.LoadAverage()}");
 
         var run = Guid.NewGuid().ToString("N")[..8];
         await PhaseAsync(port, counters, Lines($"{run}-warm", 2_000, 2_000, bad: 0), connections, cancellationToken);
@@ -70,24 +70,27 @@ internal static class BenchSyslogCommand
         };
 
         output.WriteLine();
-        output.WriteLine("| phase | messages | seconds | messages/s | stored | repeats | dead-lettered | in = stored + repeats + dead-lettered |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+        output.WriteLine("| phase | messages | seconds | messages/s | CPU s | messages per CPU-s | stored | repeats | dead-lettered | in = stored + repeats + dead-lettered |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         var balanced = true;
         foreach (var (name, lines) in phases)
         {
+            var cpu = BenchMachine.CpuTime();
             var (before, seconds, after) = await PhaseAsync(port, counters, lines, connections, cancellationToken);
+            var cpuSeconds = (BenchMachine.CpuTime() - cpu).TotalSeconds;
             var stored = after.Stored - before.Stored;
             var repeats = after.Deduplicated - before.Deduplicated;
             var dead = after.DeadLettered - before.DeadLettered;
             var ok = stored + repeats + dead == lines.Length;
             balanced &= ok;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {lines.Length} | {seconds:F2} | {lines.Length / seconds:F0} | {stored} | {repeats} | {dead} | {(ok ? "yes" : "NO")} |"));
+                $"| {name} | {lines.Length} | {seconds:F2} | {lines.Length / seconds:F0} | {cpuSeconds:F2} | {lines.Length / cpuSeconds:F0} | {stored} | {repeats} | {dead} | {(ok ? "yes" : "NO")} |"));
         }
 
         var stats = await store.GetStatsAsync(cancellationToken);
         output.WriteLine();
-        output.WriteLine($"store after the run: {stats.Alerts} alerts, {stats.Occurrences} occurrences, {stats.DeadLettersPending} dead letters pending; listener: {counters.Received} received, {counters.StoreRetries} store retries, {counters.Lost} lost");
+        output.WriteLine($"store after the run: {stats.Alerts} alerts, {stats.Occurrences} occurrences, {stats.DeadLettersPending} dead letters pending; listener: {counters.Received} received, {counters.StoreRetries} store retries, {counters.Lost} lost; load average {BenchMachine.LoadAverage()}");
+        output.WriteLine("CPU s: this process's CPU time during the phase (listener, normalisation, store, background jobs and the in-process senders together).");
         return balanced && counters.Lost == 0 ? 0 : 1;
     }
 

@@ -6,23 +6,35 @@ using Vigil.Pipeline.Evidence.Controls;
 namespace Vigil.Cli;
 
 /// <summary><c>vigil report controls</c>: framework controls evidenced by cases in a period, and the gaps.</summary>
-internal static class ReportCommand
+internal static partial class ReportCommand
 {
     public static Command Create()
     {
         var command = new Command("report", "Reports for auditors and leadership.");
         command.Subcommands.Add(Controls());
+        command.Subcommands.Add(Leadership());
         return command;
     }
 
-    private static Command Controls()
+    private static Command Controls() => Period<ControlReport>(
+        "controls",
+        "Per framework control (content/frameworks), the cases that evidence it in the period and the gaps (exit code 1 when there are gaps).",
+        (context, from, to, cancellationToken) => context.Get<ControlReporter>().BuildAsync(from, to, cancellationToken),
+        ControlReportHtml.Render,
+        Text,
+        report => report.Gaps.Count == 0 ? 0 : 1);
+
+    /// <summary>A report over --from/--to (default: the last 30 days) written as text, JSON or HTML to standard output or --out.</summary>
+    private static Command Period<T>(
+        string name, string description, Func<CliContext, DateTimeOffset, DateTimeOffset, CancellationToken, Task<T>> build,
+        Func<T, string> html, Func<T, string> text, Func<T, int> exitCode)
     {
         var from = new Option<string?>("--from") { Description = "Start of the period (inclusive; default 30 days ago)." };
         var to = new Option<string?>("--to") { Description = "End of the period (exclusive; default now)." };
         var format = new Option<string>("--format") { Description = "text, json or html.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "html");
         var output = new Option<string?>("--out") { Description = "Write to this file (default: standard output)." };
-        var command = new Command("controls", "Per framework control (content/frameworks), the cases that evidence it in the period and the gaps (exit code 1 when there are gaps).") { from, to, format, output };
+        var command = new Command(name, description) { from, to, format, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!ExportCommand.TryPeriod(parse, from, to, out var start, out var end, out var problem))
@@ -33,23 +45,23 @@ internal static class ReportCommand
 
             await using var context = await CliContext.OpenAsync(parse, cancellationToken);
             var now = DateTimeOffset.UtcNow;
-            var report = await context.Get<ControlReporter>().BuildAsync(start ?? now.AddDays(-30), end ?? now, cancellationToken);
-            var text = parse.GetValue(format) switch
+            var report = await build(context, start ?? now.AddDays(-30), end ?? now, cancellationToken);
+            var written = parse.GetValue(format) switch
             {
                 "json" => JsonSerializer.Serialize(report, PackageJson.Options),
-                "html" => ControlReportHtml.Render(report),
-                _ => Text(report),
+                "html" => html(report),
+                _ => text(report),
             };
             if (parse.GetValue(output) is { } path)
             {
-                await File.WriteAllTextAsync(path, text, cancellationToken);
+                await File.WriteAllTextAsync(path, written, cancellationToken);
             }
             else
             {
-                parse.InvocationConfiguration.Output.Write(text);
+                parse.InvocationConfiguration.Output.Write(written);
             }
 
-            return report.Gaps.Count == 0 ? 0 : 1;
+            return exitCode(report);
         });
         return command;
     }

@@ -61,14 +61,14 @@ internal static class ServeCommand
             output.WriteLine("  First start: created the administrator account.");
             output.WriteLine($"    username: {UserService.AdminUsername}");
             output.WriteLine($"    one-time password: {password}");
-            output.WriteLine("  It is shown only now and must be changed at first sign-in.");
+            output.WriteLine("  It is shown only now and must be changed at first sign-in, where you also set up an authenticator app.");
             output.WriteLine();
         }
 
         await app.StartAsync(cancellationToken);
         var store = app.Services.GetRequiredService<IVigilStore>();
         output.WriteLine($"Vigil is listening on {string.Join(", ", app.Urls)} ({store.Mode.ToString().ToLowerInvariant()} store: {store.Description})");
-        output.WriteLine($"API reference: {app.Urls.First()}/api/reference   Press Ctrl+C to stop.");
+        output.WriteLine($"Console: {app.Urls.First()}/   API reference: {app.Urls.First()}/api/reference   Press Ctrl+C to stop.");
         await app.WaitForShutdownAsync(cancellationToken);
         return 0;
     }

@@ -25,6 +25,7 @@ internal static class VigilCli
         root.Subcommands.Add(NormalizeCommand.Create());
         root.Subcommands.Add(SourcesCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(ConnectorsCommand.Create());
         root.Subcommands.Add(ContextCommand.Create());
         root.Subcommands.Add(IntelCommand.Create());
         root.Subcommands.Add(RecommendCommand.Create());
@@ -33,6 +34,8 @@ internal static class VigilCli
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(LearnCommand.Create());
+        root.Subcommands.Add(ArtefactCommand.Create());
+        root.Subcommands.Add(RetentionCommand.Create());
         return root;
     }
 

@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Http;
 namespace Vigil.Hosting;
 
 /// <summary>
-/// Headers on every response. The CSP allows nothing but same-origin styles: the API serves JSON and one
-/// server-rendered reference page that needs no script, so any injected markup stays inert.
+/// Headers on every response. The CSP allows only same-origin files: no inline script or style anywhere, so markup an
+/// attacker smuggles into an alert stays inert even if escaping ever failed. The console's one script and stylesheet
+/// are same-origin files; forms post only to Vigil itself.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public Task InvokeAsync(HttpContext context)
     {

@@ -16,6 +16,7 @@ using Vigil.Pipeline;
 using Vigil.Pipeline.Access;
 using Vigil.Pipeline.Ingest;
 using Vigil.Pipeline.Ports;
+using Vigil.Web;
 
 namespace Vigil.Hosting;
 
@@ -53,10 +54,11 @@ internal static class VigilServer
         builder.Services.AddSyslogListener();
         builder.Services.AddMailboxPoller();
         builder.Services.AddRecommend(settings.Store);
-        builder.Services.AddVigilConnectors(settings.Store);
+        builder.Services.AddVigilConnectors(settings.Store, builder.Configuration);
         builder.Services.AddPollers();
         builder.Services.AddSingleton<SourceRateLimits>();
         builder.Services.AddVigilEnrichmentConnectors(builder.Configuration);
+        builder.Services.AddEvidenceWorkers();
 
         // Errors as RFC 9457 problem details; JSON in snake_case, strictly read.
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemDetailsDefaults.Customize);
@@ -75,6 +77,9 @@ internal static class VigilServer
         });
         builder.Services.AddSingleton<ApiReferencePage>();
 
+        // The analyst console (Razor Pages, cookie sessions with TOTP MFA).
+        builder.Services.AddVigilConsole();
+
         settings.Configure?.Invoke(builder);
         var app = builder.Build();
 
@@ -87,6 +92,7 @@ internal static class VigilServer
         app.UseMiddleware<BodyLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         // Endpoints, one area per class.
         app.MapAlertsApi();
@@ -100,10 +106,15 @@ internal static class VigilServer
         app.MapLedgerApi();
         app.MapEvidenceApi();
         app.MapReportsApi();
+        app.MapArtefactsApi();
+        app.MapRetentionApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
+        app.MapConnectorsApi();
+        app.MapBlocklistFeed();
         app.MapReferenceApi();
+        app.MapVigilConsole();
         return app;
     }
 }

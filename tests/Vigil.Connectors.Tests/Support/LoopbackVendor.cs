@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace Vigil.Connectors.Tests.Support;
@@ -55,9 +56,11 @@ public sealed class LoopbackVendor : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _received.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body));
+        // The request target exactly as sent (Kestrel's Path is already percent-decoded).
+        var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        _received.Enqueue(new RecordedRequest(context.Request.Method, target, headers, body));
 
-        var route = $"{context.Request.Method} {context.Request.Path}";
+        var route = $"{context.Request.Method} {target.Split('?')[0]}";
         if (!_routes.TryGetValue(route, out var queue) || !TryNext(queue, out var response))
         {
             context.Response.StatusCode = 599;

@@ -16,7 +16,7 @@ namespace Vigil.Pipeline.Tests.Evidence;
 /// The control report on a demo dataset in a real SQLite store: one case handled by the book, one contained without
 /// approval and closed without a root cause, one left open past its SLA.
 /// </summary>
-public sealed class ControlReporterTests : IAsyncLifetime
+public sealed partial class ControlReporterTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 10, 5, 8, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory _directory = new("vigil-controls");
@@ -40,10 +40,11 @@ public sealed class ControlReporterTests : IAsyncLifetime
     private async Task<string> OpenAsync(string title, TimeSpan sla)
     {
         var now = _time.GetUtcNow();
+        var reference = Ids.New("ref");
         var alert = new Alert
         {
-            Id = Ids.New(Ids.Alert), Source = "edr", SourceRef = title, Title = title, Severity = Severity.High, OccurredAt = now, ReceivedAt = now,
-            Fingerprint = AlertFingerprint.Compute("edr", title), RawPayload = "{}", FirstSeen = now, LastSeen = now,
+            Id = Ids.New(Ids.Alert), Source = "edr", SourceRef = reference, Title = title, Severity = Severity.High, OccurredAt = now, ReceivedAt = now,
+            Fingerprint = AlertFingerprint.Compute("edr", reference), RawPayload = "{}", FirstSeen = now, LastSeen = now,
         };
         var c = new Case
         {

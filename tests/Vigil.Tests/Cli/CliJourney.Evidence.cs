@@ -36,6 +36,28 @@ public abstract partial class CliJourney
         Assert.Equal(0, csv.Code);
         Assert.Contains($"{caseId},1,case.opened,", csv.Out, StringComparison.Ordinal);
         Assert.Contains("evidence.package_exported", csv.Out, StringComparison.Ordinal);
+
+        var sample = Path.Combine(temp.Path, "sample.bin");
+        await File.WriteAllBytesAsync(sample, [0x4d, 0x5a, 0x00, 0x01], Ct);
+        var added = await RunAsync(engine, "artefact", "add", caseId, sample, "--from", "host:DC-01");
+        Assert.Equal(0, added.Code);
+        var artefactId = added.Out.Split(' ')[0];
+        Assert.Contains(artefactId, (await RunAsync(engine, "artefact", "list", caseId)).Out, StringComparison.Ordinal);
+        var copy = Path.Combine(temp.Path, "copy.bin");
+        Assert.Equal(0, (await RunAsync(engine, "artefact", "get", artefactId, "--out", copy)).Code);
+        Assert.Equal(await File.ReadAllBytesAsync(sample, Ct), await File.ReadAllBytesAsync(copy, Ct));
+        Assert.Contains("artefact.accessed", (await RunAsync(engine, "export", "ledger", "--format", "csv")).Out, StringComparison.Ordinal);
+
+        Assert.Equal(0, (await RunAsync(engine, "retention", "hold", caseId, "--reason", "subpoena")).Code);
+        Assert.Contains(caseId, (await RunAsync(engine, "retention", "holds")).Out, StringComparison.Ordinal);
+        var dry = await RunAsync(engine, "retention", "run", "--dry-run");
+        Assert.Equal(0, dry.Code);
+        Assert.Contains("dry run ret_", dry.Out, StringComparison.Ordinal);
+
+        var leadership = await RunAsync(engine, "report", "leadership", "--format", "json");
+        Assert.Equal(0, leadership.Code);
+        Assert.Contains("\"closed\": 1", leadership.Out, StringComparison.Ordinal);
+        Assert.Contains("1 closed between", (await RunAsync(engine, "report", "leadership")).Out, StringComparison.Ordinal);
     }
 
     private static async Task<(int Code, string Out, string Err)> RunOfflineAsync(params string[] args)

@@ -36,21 +36,7 @@ public sealed class FrameworkCatalog(IReadOnlyList<FrameworkMapping> frameworks)
 
     public static FrameworkMapping Parse(string fileName, string yaml)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException exception)
-        {
-            throw new InvalidDataException($"{fileName}: {exception.Message}");
-        }
-
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new InvalidDataException($"{fileName}: expected one mapping with framework, name and controls");
-        }
-
+        var root = YamlRoot.Mapping(fileName, yaml, "one mapping with framework, name and controls");
         var controls = new List<ControlMapping>();
         if (Child(root, "controls") is not YamlSequenceNode list)
         {

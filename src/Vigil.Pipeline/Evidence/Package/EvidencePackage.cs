@@ -41,4 +41,7 @@ public sealed record EvidencePackage
     public required PackageLearning Learning { get; init; }
 
     public required PackageLedger Ledger { get; init; }
+
+    /// <summary>Files attached to the case (hash and metadata; the content is never in a package). Absent in older packages.</summary>
+    public IReadOnlyList<PackageArtefact> Artefacts { get; init; } = [];
 }

@@ -8,7 +8,7 @@ namespace Vigil.Hosting.Auth;
 /// The claims every Vigil principal carries, whichever way it signed in: its permissions as <c>scope</c> claims and
 /// the actor the ledger records. An API key and (later) a console user look alike to authorization.
 /// </summary>
-internal static class VigilClaims
+internal static partial class VigilClaims
 {
     public const string Scope = "scope";
     public const string Actor = "vigil:actor";
