@@ -29,6 +29,12 @@ internal sealed class SqliteEngine : StoreEngine
     // spill dirty pages to the WAL mid-transaction and evict the index pages the next alert needed.
     private const int WriterCacheKibibytes = 65_536;
 
+    // WAL pages before the writer copies them back into the database file. At SQLite's default of 1,000 (4 MB) nearly
+    // every 500-alert commit ran a checkpoint (22% of the ingest path's time went to commit); 16,000 pages (64 MB)
+    // let the same hot index pages be rewritten in the WAL several times before one checkpoint copies them. Every
+    // commit still fsyncs the WAL, so durability is unchanged; recovery after a crash replays a longer WAL.
+    private const int WriterAutoCheckpointPages = 16_000;
+
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly string _connectionString;
     private readonly string _path;
@@ -106,7 +112,7 @@ internal sealed class SqliteEngine : StoreEngine
                 _writerConnection = connection;
                 _writerCommands = new Dictionary<Statement, DbCommand>(ReferenceEqualityComparer.Instance);
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"PRAGMA cache_size=-{WriterCacheKibibytes};";
+                command.CommandText = $"PRAGMA cache_size=-{WriterCacheKibibytes}; PRAGMA wal_autocheckpoint={WriterAutoCheckpointPages};";
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
 

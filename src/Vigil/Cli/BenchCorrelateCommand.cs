@@ -87,12 +87,17 @@ internal static class BenchCorrelateCommand
             var cpuPerAlert = (BenchMachine.CpuTime() - cpu).TotalMicroseconds / Math.Max(1, alerts);
             var decisions = timed.Samples;
             decisions.Sort();
+            var cpuDecisions = timed.CpuSamples;
+            cpuDecisions.Sort();
             output.WriteLine();
             output.WriteLine("| engine | open cases | entities | alerts | joined | decision p50 µs | decision p99 µs | decision max µs | ingest per alert µs | CPU per alert µs |");
             output.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
             output.WriteLine(
                 Invariant($"| {store.Mode.ToString().ToLowerInvariant()} | {cases:N0} | {(long)cases * perCase:N0} | {decisions.Count:N0} | {timed.Joined * 100.0 / Math.Max(1, decisions.Count):F0}% ")
                 + Invariant($"| {Micros(decisions, 0.50):F0} | {Micros(decisions, 0.99):F0} | {Micros(decisions, 1.0):F0} | {wall.TotalMicroseconds / Math.Max(1, alerts):F0} | {cpuPerAlert:F0} |"));
+            output.WriteLine(cpuDecisions.Count == 0
+                ? "decision CPU time: not measured (needs Linux and decisions that stay on one thread)"
+                : Invariant($"decision CPU time (thread CPU, {cpuDecisions.Count:N0} decisions that stayed on one thread): p50 {Nanos(cpuDecisions, 0.50) / 1000:F0} µs, p99 {Nanos(cpuDecisions, 0.99) / 1000:F0} µs, max {Nanos(cpuDecisions, 1.0) / 1000:F0} µs"));
             output.WriteLine("decision: the grouping lookup and choice inside the ingest transaction; ingest per alert: the whole 500-alert transaction (upsert, decision, case write, links, entities, ledger, commit) divided by its alerts; CPU per alert: this process's CPU time over the same span. Load average after: " + BenchMachine.LoadAverage());
             return 0;
         }
@@ -162,6 +167,9 @@ internal static class BenchCorrelateCommand
     private static double Micros(List<long> sortedTicks, double quantile) =>
         sortedTicks.Count == 0 ? 0 : sortedTicks[Math.Min(sortedTicks.Count - 1, (int)Math.Ceiling(quantile * sortedTicks.Count) - 1)] * 1_000_000.0 / Stopwatch.Frequency;
 
+    private static double Nanos(List<long> sorted, double quantile) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(quantile * sorted.Count) - 1)];
+
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Times each decision of the assigner it wraps and counts those that joined a case.</summary>
@@ -169,19 +177,30 @@ internal static class BenchCorrelateCommand
     {
         public List<long> Samples { get; } = [];
 
+        /// <summary>Thread CPU nanoseconds of the decisions that ran on one thread throughout (SQLite's all do; PostgreSQL's awaits may hop).</summary>
+        public List<long> CpuSamples { get; } = [];
+
         public int Joined { get; private set; }
 
         public void Reset()
         {
             Samples.Clear();
+            CpuSamples.Clear();
             Joined = 0;
         }
 
         public async Task<CaseAssignment> AssignAsync(Alert alert, IStoreTransaction transaction, CancellationToken cancellationToken)
         {
+            var thread = Environment.CurrentManagedThreadId;
+            var cpu = ThreadCpuClock.Nanoseconds();
             var started = Stopwatch.GetTimestamp();
             var assignment = await inner.AssignAsync(alert, transaction, cancellationToken);
             Samples.Add(Stopwatch.GetTimestamp() - started);
+            if (ThreadCpuClock.IsSupported && thread == Environment.CurrentManagedThreadId)
+            {
+                CpuSamples.Add(ThreadCpuClock.Nanoseconds() - cpu);
+            }
+
             Joined += assignment.ExistingCaseId is null ? 0 : 1;
             return assignment;
         }

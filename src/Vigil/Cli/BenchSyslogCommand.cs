@@ -64,7 +64,7 @@ internal static class BenchSyslogCommand
         await PhaseAsync(port, counters, Lines($"{run}-warm", 2_000, 2_000, bad: 0), connections, cancellationToken);
         var phases = new (string Name, string[] Lines)[]
         {
-            ("distinct alerts (each opens a case)", Lines($"{run}-d", count, count, bad: 0)),
+            ("distinct alerts (new alerts, grouped into cases)", Lines($"{run}-d", count, count, bad: 0)),
             ($"repeats of {parse.GetValue(Distinct)} alerts", Lines($"{run}-r", count, parse.GetValue(Distinct), bad: 0)),
             ("mixed: 1% unparseable (dead-lettered)", Lines($"{run}-m", count, parse.GetValue(Distinct), bad: 100)),
         };
