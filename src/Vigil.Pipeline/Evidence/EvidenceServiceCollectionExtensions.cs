@@ -31,6 +31,10 @@ public static class EvidenceServiceCollectionExtensions
         // Retention: the shipped policy (content/policy/retention.yaml) unless Vigil:Retention:PolicyFile names another.
         services.TryAddSingleton(provider => Retention.RetentionPolicy.Load(provider.GetService<IConfiguration>()?["Vigil:Retention:PolicyFile"]));
         services.AddSingleton<Retention.RetentionService>();
+        // Ledger stream: webhook receivers from Vigil:Stream:Receivers, delivered to by the host's worker or the CLI.
+        services.TryAddSingleton(provider => Stream.StreamReceivers.From(provider.GetService<IConfiguration>()));
+        services.TryAddSingleton(provider => new Stream.LedgerStreamer(
+            provider.GetRequiredService<IVigilStore>(), new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -4,13 +4,14 @@ using Vigil.Pipeline.Evidence;
 
 namespace Vigil.Cli;
 
-internal static class LedgerCommand
+internal static partial class LedgerCommand
 {
     public static Command Create()
     {
         var command = new Command("ledger", "Read and verify the tamper-evident evidence ledger.");
         command.Subcommands.Add(Verify());
         command.Subcommands.Add(Show());
+        command.Subcommands.Add(LedgerStream());
         return command;
     }
 

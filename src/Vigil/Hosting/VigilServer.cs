@@ -108,6 +108,7 @@ internal static class VigilServer
         app.MapReportsApi();
         app.MapArtefactsApi();
         app.MapRetentionApi();
+        app.MapLedgerStreamApi();
         app.MapDeadLettersApi();
         app.MapApiKeysApi();
         app.MapOpsApi();
