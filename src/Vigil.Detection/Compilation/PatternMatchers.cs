@@ -58,11 +58,22 @@ internal static class PatternMatchers
             return new AnyValueMatcher([.. matchers]);
         }
 
+        // Matchers compare by reference; a set keeps this linear for SigmaHQ's lists of hundreds of values.
+        var folded = new HashSet<ValueMatcher>(ReferenceEqualityComparer.Instance);
+        if (exact.Count >= FoldThreshold)
+        {
+            folded.UnionWith(exact);
+        }
+
+        if (contains.Count >= FoldThreshold)
+        {
+            folded.UnionWith(contains);
+        }
+
         var rest = new List<ValueMatcher>();
         foreach (var matcher in matchers)
         {
-            var folded = (exact.Count >= FoldThreshold && exact.Contains(matcher)) || (contains.Count >= FoldThreshold && contains.Contains(matcher));
-            if (!folded)
+            if (!folded.Contains(matcher))
             {
                 rest.Add(matcher);
             }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
 namespace Vigil.Detection.Matching;
@@ -8,19 +7,20 @@ namespace Vigil.Detection.Matching;
 /// every character whose upper-case form it is. That is exactly OrdinalIgnoreCase's per-char folding, so 'ſ'
 /// (U+017F, upper-cases to 'S') finds the needle "s" just as <c>string.Contains(…, OrdinalIgnoreCase)</c> does.
 /// Latin-1 classes sit in a 256-entry table (rule packs compile thousands of automata; a full 64K table each cost
-/// 128 KiB), the rest in a frozen dictionary.
+/// 128 KiB), the rest in a dictionary that most alphabets never need.
 /// </summary>
 internal sealed class FoldedAlphabet
 {
-    private static readonly Lazy<FrozenDictionary<char, char[]>> Preimages = new(BuildPreimages);
+    private static readonly Lazy<Dictionary<char, char[]>> OtherPreimages = new(BuildOtherPreimages);
 
     private readonly ushort[] _low = new ushort[256];
-    private readonly FrozenDictionary<char, ushort> _high;
+    private readonly Dictionary<char, ushort>? _high;
 
     public FoldedAlphabet(IEnumerable<string> needles)
     {
         var classOfUpper = new Dictionary<char, ushort>();
-        var high = new Dictionary<char, ushort>();
+        Dictionary<char, ushort>? high = null;
+        var others = OtherPreimages.Value;
         foreach (var needle in needles)
         {
             foreach (var c in needle)
@@ -33,22 +33,19 @@ internal sealed class FoldedAlphabet
 
                 var cls = (ushort)(classOfUpper.Count + 1);
                 classOfUpper[upper] = cls;
-                foreach (var member in Preimages.Value.TryGetValue(upper, out var members) ? members : [upper])
+                Assign(upper, cls, ref high);
+                if (others.TryGetValue(upper, out var members))
                 {
-                    if (member < 256)
+                    foreach (var member in members)
                     {
-                        _low[member] = cls;
-                    }
-                    else
-                    {
-                        high[member] = cls;
+                        Assign(member, cls, ref high);
                     }
                 }
             }
         }
 
         Count = classOfUpper.Count + 1;
-        _high = high.ToFrozenDictionary();
+        _high = high;
     }
 
     /// <summary>Classes including class 0, "no needle has this character".</summary>
@@ -57,16 +54,36 @@ internal sealed class FoldedAlphabet
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int ClassOf(char c) => c < 256 ? _low[c] : HighClassOf(c);
 
-    private int HighClassOf(char c) => _high.Count != 0 && _high.TryGetValue(c, out var cls) ? cls : 0;
+    private int HighClassOf(char c) => _high is not null && _high.TryGetValue(c, out var cls) ? cls : 0;
 
-    /// <summary>For every upper-case form, the characters (itself included) that upper-case to it.</summary>
-    private static FrozenDictionary<char, char[]> BuildPreimages()
+    private void Assign(char member, ushort cls, ref Dictionary<char, ushort>? high)
+    {
+        if (member < 256)
+        {
+            _low[member] = cls;
+        }
+        else
+        {
+            (high ??= [])[member] = cls;
+        }
+    }
+
+    /// <summary>
+    /// For every upper-case form, the other characters that upper-case to it. Built once; only ~1,400 characters
+    /// have another form, and a table of all 65,536 (with an array each) cost more than the rest of a pack's alphabets.
+    /// </summary>
+    private static Dictionary<char, char[]> BuildOtherPreimages()
     {
         var lists = new Dictionary<char, List<char>>();
         for (var i = 0; i <= char.MaxValue; i++)
         {
             var c = (char)i;
             var upper = char.ToUpperInvariant(c);
+            if (upper == c)
+            {
+                continue;
+            }
+
             if (!lists.TryGetValue(upper, out var list))
             {
                 lists[upper] = list = [];
@@ -75,6 +92,6 @@ internal sealed class FoldedAlphabet
             list.Add(c);
         }
 
-        return lists.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        return lists.ToDictionary(p => p.Key, p => p.Value.ToArray());
     }
 }

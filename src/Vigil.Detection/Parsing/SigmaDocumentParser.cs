@@ -24,7 +24,8 @@ internal sealed class SigmaDocumentParser
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            // Rules are plain block YAML; the fast reader takes those, YamlDotNet's parser everything else.
+            stream.Load(BlockYamlReader.TryRead(text) is { } events ? new EventListParser(events) : new Parser(new StringReader(text)));
         }
         catch (YamlException exception)
         {

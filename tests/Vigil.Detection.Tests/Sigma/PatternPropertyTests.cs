@@ -72,6 +72,42 @@ public sealed class PatternPropertyTests
     }
 
     [Fact]
+    public void ContainsAny_LongOverlappingNeedles_AgreesWithOrdinalIgnoreCaseSearch()
+    {
+        // Long needles over a tiny alphabet: deep, overlapping trie tails (the sparse states) and failure chains.
+        var alphabet = Gen.Char["abAB"];
+        var needles = Gen.String[alphabet, 3, 10].Array[1, 40];
+        Gen.Select(needles, Gen.String[alphabet, 0, 40]).Sample((list, text) =>
+        {
+            var matcher = new ContainsAnyValueMatcher(list);
+            var expected = list.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));
+
+            Assert.Equal(expected, matcher.Matches(text));
+        }, iter: 3000);
+    }
+
+    [Fact]
+    public void Scan_RandomNeedles_ReportsExactlyTheNeedlesThatOccur()
+    {
+        var alphabet = Gen.Char["abcAſ"];
+        var needles = Gen.String[alphabet, 1, 8].Array[1, 30];
+        Gen.Select(needles, Gen.String[alphabet, 0, 30]).Sample((list, text) =>
+        {
+            var lowered = list.Select(n => n.ToLowerInvariant()).ToArray();
+            var automaton = new LiteralAutomaton(lowered, [.. Enumerable.Range(0, lowered.Length)]);
+            var scratch = new PrefilterScratch(lowered.Length, lowered.Length);
+
+            automaton.Scan(text, scratch);
+            scratch.PassRulesOfSeenNeedles([.. Enumerable.Range(0, lowered.Length).Select(i => new[] { i })]);
+
+            for (var i = 0; i < lowered.Length; i++)
+            {
+                Assert.Equal(text.Contains(lowered[i], StringComparison.OrdinalIgnoreCase), scratch.RulePassed[i]);
+            }
+        }, iter: 3000);
+    }
+
+    [Fact]
     public void Any_ManyCaseInsensitiveSubstrings_FoldIntoOneAutomaton()
     {
         var patterns = new[] { "alpha", "beta", "gamma", "delta", "epsilon" }
